@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { createLogger, prepareDatabase, startServer, stopOnSignals } from '../server.ts';
+import { isEmptyDatabase, seedDemo } from './seed.ts';
+import { backupTo, restoreFrom } from './backup.ts';
+import { createAdministrator } from './create-admin.ts';
+
+const usage = `Utilisation : relais <commande>
+
+  serve                 démarre Relais (migrations appliquées, données de démonstration sur une base neuve en mode DEMO)
+  migrate               applique les migrations de la base
+  seed --demo           ajoute les données de démonstration (base vide uniquement)
+  create-admin EMAIL    crée un compte administrateur et affiche son mot de passe provisoire
+  backup FICHIER        sauvegarde toute la base dans FICHIER (JSON compressé)
+  restore FICHIER       remplace le contenu de la base par celui de FICHIER
+
+La configuration vient de l’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, DEMO, BASE_URL, SMTP_URL,
+SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, TZ (voir le README).`;
+
+async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnType<typeof prepareDatabase>>) => Promise<T>): Promise<T> {
+  const database = await prepareDatabase(config);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const [command, argument] = positionals;
+  if (!command || values.help) {
+    console.log(usage);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig(process.env);
+  const logger = createLogger(config);
+  switch (command) {
+    case 'serve': {
+      const running = await startServer(config);
+      stopOnSignals(running);
+      return -1;
+    }
+    case 'migrate':
+      await withDatabase(config, async () => undefined);
+      console.log('Migrations appliquées.');
+      return 0;
+    case 'seed':
+      if (!values.demo) {
+        console.error('Précisez --demo : seules les données de démonstration peuvent être ajoutées.');
+        return 1;
+      }
+      return withDatabase(config, async (database) => {
+        if (!(await isEmptyDatabase(database.db))) {
+          console.error('La base contient déjà des organisations : les données de démonstration ne sont ajoutées qu’à une base vide.');
+          return 1;
+        }
+        await seedDemo(database.db, logger);
+        console.log('Données de démonstration ajoutées.');
+        return 0;
+      });
+    case 'create-admin':
+      if (!argument) {
+        console.error('Précisez l’adresse e-mail : relais create-admin prenom.nom@exemple.nc');
+        return 1;
+      }
+      return withDatabase(config, (database) => createAdministrator(database.db, argument));
+    case 'backup':
+    case 'restore': {
+      if (!argument) {
+        console.error(`Précisez le fichier : relais ${command} sauvegarde.json.gz`);
+        return 1;
+      }
+      return withDatabase(config, async (database) => {
+        const result = command === 'backup' ? await backupTo(database, argument) : await restoreFrom(database, argument);
+        console.log(`${command === 'backup' ? 'Sauvegarde' : 'Restauration'} terminée : ${result.tables} tables, ${result.rows} lignes.`);
+        return 0;
+      });
+    }
+    default:
+      console.error(`Commande inconnue : ${command}\n\n${usage}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,86 @@
+import { count } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Executor } from '../db/client.ts';
+import { rolesRequiringSecondFactor, type Role } from '../platform/authz/index.ts';
+import { createAccount, demoPassword, newTotpSecret } from '../modules/accounts/index.ts';
+import { createOrganisation, type OrganisationKind } from '../modules/organisations/index.ts';
+import { organisations } from '../modules/organisations/organisations.schema.ts';
+import type { Province } from '../territory/index.ts';
+
+export async function isEmptyDatabase(db: Executor): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+type DemoOrganisation = { key: string; name: string; kind: OrganisationKind; communeCode: string; ridet?: string };
+
+/** Organisations named in PRODUCT.md: the six OPT agencies of the PCN pilot, the partners, Numé-Raï's consortium… */
+export const demoOrganisations: DemoOrganisation[] = [
+  { key: 'dinum', name: 'Direction du numérique et de la modernisation (gouvernement)', kind: 'government_unit', communeCode: '98818' },
+  { key: 'opt-tontouta', name: 'Agence OPT de Tontouta (Païta)', kind: 'opt_agency', communeCode: '98821' },
+  { key: 'opt-koumac', name: 'Agence OPT de Koumac', kind: 'opt_agency', communeCode: '98812' },
+  { key: 'opt-bourail', name: 'Agence OPT de Bourail', kind: 'opt_agency', communeCode: '98803' },
+  { key: 'opt-yate', name: 'Agence OPT de Yaté', kind: 'opt_agency', communeCode: '98832' },
+  { key: 'opt-kone', name: 'Agence OPT de Koné', kind: 'opt_agency', communeCode: '98811' },
+  { key: 'opt-tadine', name: 'Agence OPT de Tadine (Maré)', kind: 'opt_agency', communeCode: '98814' },
+  { key: 'province-sud', name: 'Province Sud', kind: 'place_operator', communeCode: '98818' },
+  { key: 'cafat', name: 'CAFAT (Caisse de compensation des prestations familiales, des accidents du travail et de prévoyance)', kind: 'partner', communeCode: '98818' },
+  { key: 'enercal', name: 'Enercal', kind: 'partner', communeCode: '98818' },
+  { key: 'eec', name: 'EEC (Électricité et eau de Calédonie)', kind: 'partner', communeCode: '98818' },
+  { key: 'cde', name: 'Calédonienne des eaux', kind: 'partner', communeCode: '98818' },
+  { key: 'sic', name: 'SIC (Société immobilière de Nouvelle-Calédonie)', kind: 'partner', communeCode: '98818' },
+  { key: 'dfp', name: 'Direction des finances publiques', kind: 'partner', communeCode: '98818' },
+  { key: 'open-nc', name: 'OPEN NC', kind: 'association', communeCode: '98818' },
+  { key: 'collectif-handicaps', name: 'Collectif Handicaps', kind: 'association', communeCode: '98818' },
+  { key: 'numerai', name: 'Consortium Numé-Raï', kind: 'consortium', communeCode: '98818' },
+  { key: 'reconditionneur', name: 'Atelier Seconde Vie Numérique (démonstration)', kind: 'refurbisher', communeCode: '98805', ridet: '1000001.001' },
+  { key: 'donateur', name: 'Pacifique Bureautique (démonstration)', kind: 'donor_company', communeCode: '98818', ridet: '1000002.001' },
+  { key: 'asso-kone', name: 'Association Lire et Relier, Koné (démonstration)', kind: 'association', communeCode: '98811' },
+  { key: 'asso-lifou', name: 'Association Wetr Numérique, Lifou (démonstration)', kind: 'association', communeCode: '98814' },
+  { key: 'mairie-bourail', name: 'Commune de Bourail', kind: 'place_operator', communeCode: '98803' },
+];
+
+type DemoAccount = { email: string; name: string; memberships: { org: string; role: Role; scopeProvince?: Province }[] };
+
+/** One account per role, each in a believable organisation. */
+export const demoAccounts: DemoAccount[] = [
+  { email: 'administrateur@demo.relais.nc', name: 'Sophie Martin', memberships: [{ org: 'dinum', role: 'administrator' }] },
+  { email: 'coordinateur@demo.relais.nc', name: 'Paul Néa', memberships: [{ org: 'dinum', role: 'coordinator' }] },
+  { email: 'responsable-lieu@demo.relais.nc', name: 'Léa Wenisso', memberships: [{ org: 'mairie-bourail', role: 'place_manager' }] },
+  { email: 'aidant@demo.relais.nc', name: 'Henri Poadja', memberships: [{ org: 'opt-kone', role: 'helper' }] },
+  { email: 'referent@demo.relais.nc', name: 'Nadia Tui', memberships: [{ org: 'cafat', role: 'partner_referent' }] },
+  { email: 'reconditionneur@demo.relais.nc', name: 'Marc Dupuy', memberships: [{ org: 'reconditionneur', role: 'refurbisher_operator' }] },
+  { email: 'association@demo.relais.nc', name: 'Alice Hnawia', memberships: [{ org: 'asso-kone', role: 'association_contact' }] },
+  { email: 'donateur@demo.relais.nc', name: 'Thomas Leroy', memberships: [{ org: 'donateur', role: 'donor_contact' }] },
+];
+
+/**
+ * Fills a new database with demonstration data, in one transaction: organisations and one account per role.
+ * Accounts whose role requires a second factor get one (with a random secret), so that the real sign-in works.
+ */
+export async function seedDemo(db: Executor, logger?: Logger): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const o of demoOrganisations) {
+      const created = await createOrganisation(tx, null, { name: o.name, kind: o.kind, communeCode: o.communeCode, ridet: o.ridet ?? null });
+      if (!created.ok) throw new Error(`seed: ${o.name}: ${created.error}`);
+      ids.set(o.key, created.value.id);
+    }
+    for (const a of demoAccounts) {
+      const created = await createAccount(tx, null, {
+        email: a.email,
+        name: a.name,
+        password: demoPassword,
+        isDemo: true,
+        totpSecret: a.memberships.some((m) => rolesRequiringSecondFactor[m.role]) ? newTotpSecret() : undefined,
+        memberships: a.memberships.map((m) => {
+          const organisationId = ids.get(m.org);
+          if (!organisationId) throw new Error(`seed: unknown organisation ${m.org}`);
+          return { organisationId, role: m.role, scopeProvince: m.scopeProvince ?? null };
+        }),
+      });
+      if (!created.ok) throw new Error(`seed: ${a.email}: ${created.error}`);
+    }
+  });
+  logger?.info({ organisations: demoOrganisations.length, accounts: demoAccounts.length }, 'demonstration data seeded');
+}

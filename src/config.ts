@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['1', '0', 'true', 'false', 'oui', 'non', 'on', 'off', 'yes', 'no'], {
+    error: 'doit valoir « true » ou « false »',
+  })
+  .transform((v) => ['1', 'true', 'oui', 'on', 'yes'].includes(v));
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('fr-FR', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z
+    .string()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `doit être une adresse ${protocols.join(' ou ')}//…, par exemple ${example}`);
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'doit être un nombre' })
+    .int('doit être un nombre entier')
+    .min(0, 'doit être compris entre 0 et 65535')
+    .max(65535, 'doit être compris entre 0 et 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'ne doit pas être vide').default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, 'ne doit pas être vide').default('./data'),
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://relais@127.0.0.1:5432/relais').optional(),
+  DEMO: booleanFromEnv.optional(),
+  BASE_URL: urlWithProtocols(['http:', 'https:'], 'https://relais.nc').optional(),
+  SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtp://utilisateur:motdepasse@smtp.exemple.nc:587').optional(),
+  SMTP_FROM: z.string().email('doit être une adresse e-mail').default('Relais <ne-pas-repondre@relais.nc>'),
+  SMS_GATEWAY_URL: urlWithProtocols(['http:', 'https:'], 'https://sms.exemple.nc/envoi').optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1, 'ne doit pas être vide').optional(),
+  TZ: z.string().refine(isValidTimeZone, 'doit être un fuseau horaire IANA, par exemple Pacific/Noumea').default('Pacific/Noumea'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JOBS: booleanFromEnv.default(true),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  baseUrl: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  smsGateway: { url: string; token: string | undefined } | undefined;
+  timeZone: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  jobs: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the environment once. Empty variables count as unset.
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message} (valeur reçue : « ${String(cleaned[String(i.path[0])] ?? '')} »)`));
+  }
+  const e = parsed.data;
+  if (e.SMS_GATEWAY_TOKEN && !e.SMS_GATEWAY_URL) {
+    throw new ConfigError(['SMS_GATEWAY_TOKEN est défini mais SMS_GATEWAY_URL ne l’est pas']);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    // Demo data on a real server would mix fake people with real ones: only on by default for the embedded database.
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    smsGateway: e.SMS_GATEWAY_URL ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN } : undefined,
+    timeZone: e.TZ,
+    logLevel: e.LOG_LEVEL,
+    jobs: e.JOBS,
+  };
+}

@@ -1,0 +1,8 @@
+// Every table, for drizzle-kit and for the typed client. Modules own their tables; this file only gathers them.
+export * from '../territory/territory.schema.ts';
+export * from '../platform/authz/roles.schema.ts';
+export * from '../modules/organisations/organisations.schema.ts';
+export * from '../modules/accounts/accounts.schema.ts';
+export * from '../modules/audit/audit.schema.ts';
+export * from '../modules/outbox/outbox.schema.ts';
+export * from '../modules/api-tokens/api-tokens.schema.ts';

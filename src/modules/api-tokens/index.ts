@@ -1,0 +1,3 @@
+import './api-tokens.policy.ts';
+
+export { actorFromApiToken, apiScopes, createApiToken, revokeApiToken, type ApiScope } from './api-tokens.commands.ts';

@@ -1,0 +1,3 @@
+import './audit.policy.ts';
+
+export { recordAudit, actorLabel, type AuditEntry } from './audit.commands.ts';

@@ -1,0 +1,65 @@
+import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../../platform/authz/index.ts';
+import type { Province } from '../../territory/index.ts';
+import { users } from '../accounts/accounts.schema.ts';
+import { memberships, organisations, type OrganisationKind } from './organisations.schema.ts';
+
+export const pageSize = 20;
+
+/**
+ * Which organisations an actor may see: all for administrators and territory-wide coordinators, a province for
+ * provincial coordinators, otherwise only their own. Applied in the same `where` as the search.
+ */
+function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.kind === 'token') return undefined;
+  const ms = actor.memberships;
+  if (ms.some((m) => m.role === 'administrator' || (m.role === 'coordinator' && m.scopeProvince === null))) return undefined;
+  const provincesCoordinated = ms.filter((m) => m.role === 'coordinator').flatMap((m) => (m.scopeProvince ? [m.scopeProvince] : []));
+  const own = ms.map((m) => m.organisationId);
+  const parts: SQL[] = [];
+  if (provincesCoordinated.length) parts.push(inArray(organisations.province, provincesCoordinated));
+  if (own.length) parts.push(inArray(organisations.id, own));
+  return parts.length ? or(...parts) : eq(organisations.id, '00000000-0000-0000-0000-000000000000');
+}
+
+export type OrganisationFilters = { q?: string | undefined; kind?: OrganisationKind | undefined; province?: Province | undefined; page: number };
+
+export async function listOrganisations(db: Executor, actor: Actor, filters: OrganisationFilters) {
+  const where = and(
+    visibleTo(actor),
+    filters.q ? ilike(organisations.name, `%${filters.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`) : undefined,
+    filters.kind ? eq(organisations.kind, filters.kind) : undefined,
+    filters.province ? eq(organisations.province, filters.province) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(organisations).where(where);
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(where)
+    .orderBy(asc(organisations.name))
+    .limit(pageSize)
+    .offset((filters.page - 1) * pageSize);
+  return { rows, total: total?.n ?? 0, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / pageSize)) };
+}
+
+/** One organisation if the actor may know it exists; otherwise null (the route answers 404). */
+export async function findOrganisation(db: Executor, actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), visibleTo(actor)));
+  return row ?? null;
+}
+
+export async function activeMembersOf(db: Executor, organisationId: string) {
+  return db
+    .select({ membershipId: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role, scopeProvince: memberships.scopeProvince, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt)))
+    .orderBy(asc(users.name));
+}
+
+export async function organisationByName(db: Executor, name: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.name, name));
+  return row ?? null;
+}

@@ -1,0 +1,4 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.ts';
+
+export const outboxRoutes = new Hono<AppEnv>();

@@ -1,0 +1,12 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../platform/http/env.ts';
+import { siteRoutes } from './site/site.routes.tsx';
+import { accountRoutes } from './accounts/index.ts';
+import { organisationRoutes } from './organisations/index.ts';
+import { auditRoutes } from './audit/audit.routes.tsx';
+import { outboxRoutes } from './outbox/outbox.routes.tsx';
+import { apiTokenRoutes } from './api-tokens/api-tokens.routes.tsx';
+import { apiRoutes } from '../platform/api/index.ts';
+
+/** Every module's routes, mounted at the root by app.ts. */
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, apiRoutes];

@@ -1,0 +1,7 @@
+import { allow, definePolicy } from '../../platform/authz/index.ts';
+
+export const sitePolicy = definePolicy({
+  name: 'site',
+  rules: [allow('administrator', 'metrics.read')],
+  scopes: { 'metrics.read': 'metrics:read' },
+});

@@ -1,0 +1,2 @@
+export * from './provinces.ts';
+export * from './communes.ts';
