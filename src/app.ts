@@ -29,6 +29,11 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
     c.set('services', services);
+    // Defaults first, so that even a request refused early (CSRF) can render an error page.
+    c.set('display', displayFrom(c));
+    c.set('flash', null);
+    c.set('actor', null);
+    c.set('session', null);
     await next();
   });
   app.use('*', observe());
@@ -63,10 +68,7 @@ export function createApp(services: Services): Hono<AppEnv> {
     }),
   );
   app.use('*', async (c, next) => {
-    c.set('display', displayFrom(c));
     c.set('flash', takeFlash(c));
-    c.set('actor', null);
-    c.set('session', null);
     const authorization = c.req.header('authorization');
     if (authorization?.startsWith('Bearer ')) {
       c.set('actor', await actorFromApiToken(services.database.db, authorization.slice(7).trim()));

@@ -24,7 +24,7 @@ const urlWithProtocols = (protocols: string[], example: string) =>
       } catch {
         return false;
       }
-    }, `doit être une adresse ${protocols.join(' ou ')}//…, par exemple ${example}`);
+    }, `doit être une adresse commençant par ${protocols.map((p) => `${p}//`).join(' ou ')}, par exemple ${example}`);
 
 const envSchema = z.object({
   PORT: z.coerce

@@ -25,6 +25,8 @@ export type LayoutProps = {
   breadcrumbs?: { href: string; label: string }[];
   /** Applied as data attributes on `<html>`, read by the stylesheet. */
   display: DisplayPrefs;
+  /** Script URLs, loaded with the nonce and `defer`: they only upgrade a page that already works. */
+  scripts?: string[];
   children?: Child;
 };
 
@@ -76,6 +78,9 @@ export function Layout(props: LayoutProps): JSX.Element {
           <meta name="color-scheme" content={colorScheme(display.theme)} />
           <title>{`${props.hasErrors ? 'Erreur : ' : ''}${props.title} — Relais`}</title>
           <link rel="stylesheet" href={stylesheetHref()} />
+          {(props.scripts ?? []).map((src) => (
+            <script src={src} nonce={props.nonce} defer />
+          ))}
         </head>
         <body class="r-body">
           <a href="#contenu" class="r-skip-link">
@@ -160,7 +165,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             <div class="r-width-container">
               <ul class="r-footer__links">
                 <li>
-                  <a href="/accessibilite">Accessibilité : partiellement conforme</a>
+                  <a href="/accessibilite">Accessibilité : non conforme (audit à venir)</a>
                 </li>
                 <li>
                   <a href="/mentions-legales">Mentions légales</a>

@@ -14,16 +14,18 @@ import type { Services } from '../../src/platform/http/env.ts';
 
 export const testOrigin = 'http://localhost:3000';
 
-let template: Promise<PGlite> | undefined;
+let template: Promise<File | Blob> | undefined;
 
-/** A migrated, empty PGlite made once per test process; each test database is a cheap clone of it. */
-function migratedTemplate(): Promise<PGlite> {
+/** A migrated, empty PGlite data directory made once per test process; each test database starts from a copy. */
+function migratedTemplate(): Promise<File | Blob> {
   template ??= (async () => {
     const pglite = await PGlite.create();
     const database = await openDatabase({ pglite });
     await database.migrate();
     await syncCommunes(database.db);
-    return pglite;
+    const dump = await pglite.dumpDataDir('none');
+    await pglite.close();
+    return dump;
   })();
   return template;
 }
@@ -35,7 +37,7 @@ function migratedTemplate(): Promise<PGlite> {
 export async function testDatabase(): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ pglite: await (await migratedTemplate()).clone() });
+    const database = await openDatabase({ pglite: await PGlite.create({ loadDataDir: await migratedTemplate() }) });
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `relais_test_${randomBytes(6).toString('hex')}`;

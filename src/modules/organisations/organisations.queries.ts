@@ -63,3 +63,18 @@ export async function organisationByName(db: Executor, name: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.name, name));
   return row ?? null;
 }
+
+/**
+ * One active membership of an organisation, with the person's name; null when it does not exist, has ended, or
+ * belongs to another organisation (the route answers 404).
+ * @example const member = await activeMembership(db, organisation.id, c.req.param('membershipId'))
+ */
+export async function activeMembership(db: Executor, organisationId: string, membershipId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(membershipId)) return null;
+  const [row] = await db
+    .select({ membershipId: memberships.id, userId: users.id, name: users.name, email: users.email, role: memberships.role, scopeProvince: memberships.scopeProvince, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, organisationId), isNull(memberships.endedAt)));
+  return row ?? null;
+}

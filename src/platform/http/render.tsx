@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { AppEnv } from './env.ts';
 import { navFor } from './navigation.ts';
+import { clientScriptHref } from './assets.ts';
 
 export type PageOptions = {
   title: string;
@@ -30,6 +31,7 @@ export function page(c: Context<AppEnv>, options: PageOptions, content: Child): 
       flash={c.get('flash')}
       breadcrumbs={options.breadcrumbs}
       display={c.get('display')}
+      scripts={[clientScriptHref()]}
     >
       {content}
     </Layout>,

@@ -28,9 +28,12 @@ export function AccessibilityStatement(): JSX.Element {
 
       <h2>État de conformité</h2>
       <p>
-        Relais est <strong>partiellement conforme</strong> au RGAA 4.1 et aux WCAG 2.2, niveau AA.
+        Relais est <strong>non conforme</strong> au RGAA 4.1 et aux WCAG 2.2, niveau AA.
       </p>
-      <p>Partiellement conforme veut dire : la plupart des règles sont respectées, mais pas encore toutes.</p>
+      <p>
+        Non conforme veut dire ici : aucun audit n'a encore mesuré la conformité. Le RGAA demande alors d'écrire
+        « non conforme », même si nos propres tests ne trouvent pas d'erreur.
+      </p>
 
       <h2>Résultats des tests</h2>
       <p>
@@ -107,7 +110,7 @@ export function AccessibilityStatement(): JSX.Element {
       <ul>
         <li>
           Rencontrer un délégué du Défenseur des droits en Nouvelle-Calédonie :{' '}
-          <a href="https://www.defenseurdesdroits.fr/carte-des-delegues">liste des délégués, sur le site du Défenseur des droits</a>.
+          <a href="https://www.defenseurdesdroits.fr/">site du Défenseur des droits</a> (rubrique des délégués).
         </li>
         <li>
           Écrire en ligne :{' '}

@@ -44,14 +44,14 @@ export function Checkboxes(props: CheckboxesProps): JSX.Element {
                   name={props.name}
                   value={item.value}
                   checked={values.includes(item.value)}
-                  aria-describedby={item.hint ? `${itemId}-hint` : undefined}
+                  aria-describedby={item.hint ? `${itemId}-item-hint` : undefined}
                   aria-invalid={props.error ? 'true' : undefined}
                 />
                 <label class="r-choices__label" for={itemId}>
                   {item.label}
                 </label>
                 {item.hint ? (
-                  <div id={`${itemId}-hint`} class="r-hint r-choices__hint">
+                  <div id={`${itemId}-item-hint`} class="r-hint r-choices__hint">
                     {item.hint}
                   </div>
                 ) : null}

@@ -8,6 +8,6 @@ export const examples: Example[] = [
   },
   {
     name: 'Page 6 sur 12',
-    render: () => <Pagination page={6} pageCount={12} hrefFor={(p) => `?page=${p}`} />,
+    render: () => <Pagination page={6} pageCount={12} hrefFor={(p) => `?page=${p}`} label="Pagination (deuxième exemple)" />,
   },
 ];

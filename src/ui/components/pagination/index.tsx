@@ -5,6 +5,8 @@ export type PaginationProps = {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  /** Name of the navigation landmark; change it only when a page has two paginations. */
+  label?: string;
 };
 
 /**
@@ -33,10 +35,10 @@ export function pageWindow(page: number, pageCount: number): (number | null)[] {
  * @example
  * <Pagination page={2} pageCount={5} hrefFor={(p) => `/lieux?page=${p}`} />
  */
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps): JSX.Element | null {
+export function Pagination({ page, pageCount, hrefFor, label }: PaginationProps): JSX.Element | null {
   if (pageCount <= 1) return null;
   return (
-    <nav class="r-pagination" aria-label="Pagination">
+    <nav class="r-pagination" aria-label={label ?? 'Pagination'}>
       {page > 1 ? (
         <a class="r-pagination__prev" href={hrefFor(page - 1)} rel="prev">
           <span aria-hidden="true">←</span> Page précédente

@@ -45,13 +45,13 @@ export function Radios(props: RadiosProps): JSX.Element {
                   name={props.name}
                   value={item.value}
                   checked={item.value === props.value}
-                  aria-describedby={item.hint ? `${itemId}-hint` : undefined}
+                  aria-describedby={item.hint ? `${itemId}-item-hint` : undefined}
                 />
                 <label class="r-choices__label" for={itemId}>
                   {item.label}
                 </label>
                 {item.hint ? (
-                  <div id={`${itemId}-hint`} class="r-hint r-choices__hint">
+                  <div id={`${itemId}-item-hint`} class="r-hint r-choices__hint">
                     {item.hint}
                   </div>
                 ) : null}

@@ -1,0 +1,87 @@
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { auditEvents } from './audit.schema.ts';
+
+export const auditPageSize = 20;
+
+export type AuditFilters = {
+  /** Matches the summary, the actor's label, the action code or the subject's id. */
+  text?: string | undefined;
+  action?: string | undefined;
+  /** First local day included, `YYYY-MM-DD` in the territory's zone. */
+  from?: string | undefined;
+  /** Last local day included. */
+  to?: string | undefined;
+  page: number;
+};
+
+/**
+ * The instant a local calendar day starts in a time zone: `2026-03-03` in Nouméa is `2026-03-02T13:00:00Z`.
+ * @example startOfLocalDay('2026-03-03', 'Pacific/Noumea') // 2026-03-02T13:00:00.000Z
+ */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const utcMidnight = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  // The zone's offset at that moment, read back from Intl; a second pass settles days where the offset changes.
+  let guess = utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000;
+  guess = utcMidnight - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+function offsetMinutes(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** The day after a `YYYY-MM-DD` day. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Searches the audit log, newest first. Only administrators reach it (the route checks `audit.search`).
+ * @example await searchAuditEvents(db, { text: 'CAFAT', page: 1 }, 'Pacific/Noumea')
+ */
+export async function searchAuditEvents(db: Executor, filters: AuditFilters, timeZone: string) {
+  const pattern = filters.text ? `%${escapeLike(filters.text)}%` : null;
+  const conditions: (SQL | undefined)[] = [
+    pattern
+      ? or(ilike(auditEvents.summary, pattern), ilike(auditEvents.actorLabel, pattern), ilike(auditEvents.action, pattern), ilike(auditEvents.subjectId, pattern))
+      : undefined,
+    filters.action ? eq(auditEvents.action, filters.action) : undefined,
+    filters.from ? gte(auditEvents.at, startOfLocalDay(filters.from, timeZone)) : undefined,
+    filters.to ? lt(auditEvents.at, startOfLocalDay(nextDay(filters.to), timeZone)) : undefined,
+  ];
+  const where = and(...conditions);
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+  const n = total?.n ?? 0;
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(auditPageSize)
+    .offset((filters.page - 1) * auditPageSize);
+  return { rows, total: n, pageCount: Math.max(1, Math.ceil(n / auditPageSize)) };
+}
+
+/** Every action code present in the log, for the filter's list. */
+export async function auditActions(db: Executor): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditEvents.action }).from(auditEvents).orderBy(asc(auditEvents.action));
+  return rows.map((r) => r.action);
+}
+
+/** One event, or null (unknown or malformed id). */
+export async function findAuditEvent(db: Executor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select().from(auditEvents).where(eq(auditEvents.id, id));
+  return row ?? null;
+}

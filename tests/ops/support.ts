@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freshDatabaseUrl, postgresUrl } from '../support/postgres.ts';
+
+/** The repository's root: where `bin/relais.mjs` lives. */
+export const root = resolve(import.meta.dirname, '../..');
+const relaisBin = join(root, 'bin/relais.mjs');
+
+/** Variables that would point a child at the wrong database or port if inherited from the test runner. */
+const relaisVariables = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'BASE_URL', 'SMTP_URL', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_TOKEN', 'JOBS', 'TEST_DATABASE_URL'];
+
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !relaisVariables.includes(name)));
+  return { ...inherited, LOG_LEVEL: 'warn', ...env };
+}
+
+/** A directory of its own for one test, removed by the returned function. */
+export function tempDir(prefix = 'relais-ops-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Where a spawned Relais keeps its data for one test: a PGlite directory, or — when TEST_DATABASE_URL is set — a
+ * new database on that server. `env` is what to give the process; `cleanup` removes it all.
+ */
+export async function databaseTarget(): Promise<{ kind: 'pglite' | 'postgres'; env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dir = tempDir();
+  if (!postgresUrl()) return { kind: 'pglite', env: { DATA_DIR: join(dir.path, 'data') }, cleanup: async () => dir.remove() };
+  const fresh = await freshDatabaseUrl();
+  return {
+    kind: 'postgres',
+    env: { DATA_DIR: join(dir.path, 'data'), DATABASE_URL: fresh.url },
+    cleanup: async () => {
+      await fresh.drop();
+      dir.remove();
+    },
+  };
+}
+
+/** Runs `relais …` to completion and returns its exit code and output. */
+export function runRelais(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [relaisBin, ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`relais ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A port nobody listens on right now, on 127.0.0.1 (the kernel picks it; we release it for the child). */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+export type RunningRelais = {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process wrote so far. */
+  output: () => { stdout: string; stderr: string };
+  /** Resolves with the exit code (or the signal's name) when the process ends. */
+  exited: Promise<number | string>;
+};
+
+/**
+ * Starts `relais serve` on 127.0.0.1 and a free port, and resolves once `/healthz` answers 200.
+ * @example const relais = await startRelais({ DATA_DIR: dir, DEMO: 'true' }); … relais.child.kill('SIGTERM'); await relais.exited;
+ */
+export async function startRelais(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningRelais> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [relaisBin, 'serve'], {
+    cwd: root,
+    env: childEnv({ HOST: '127.0.0.1', PORT: String(port), BASE_URL: `http://127.0.0.1:${port}`, ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | string>((resolvePromise) => child.on('exit', (code, signal) => resolvePromise(code ?? signal ?? 'unknown')));
+  let ended: number | string | undefined;
+  void exited.then((how) => (ended = how));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (ended !== undefined) throw new Error(`relais serve ended (${ended}) before it was ready\n${stdout}\n${stderr}`);
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`relais serve did not answer /healthz within ${timeoutMs} ms\n${stdout}\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, child, output: () => ({ stdout, stderr }), exited };
+}
+
+/** Stops a server started by startRelais if it still runs (after a failed assertion, say). */
+export async function ensureStopped(relais: RunningRelais | undefined): Promise<void> {
+  if (!relais || relais.child.exitCode !== null || relais.child.signalCode !== null) return;
+  relais.child.kill('SIGKILL');
+  await relais.exited;
+}
