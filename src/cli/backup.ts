@@ -1,9 +1,9 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { createGunzip, createGzip } from 'node:zlib';
-import { text } from 'node:stream/consumers';
+import { promisify } from 'node:util';
+import { createGzip, gunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 
@@ -130,7 +130,8 @@ export async function restoreFrom(database: Database, file: string): Promise<{ t
 async function readBackup(file: string): Promise<Backup> {
   let raw: string;
   try {
-    raw = await text(createReadStream(file).pipe(createGunzip()));
+    // The whole backup is held in memory anyway (it is parsed as one JSON document).
+    raw = (await promisify(gunzip)(await readFile(file))).toString('utf8');
   } catch (error) {
     const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
     throw new BackupError(

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Database } from '../../src/db/client.ts';
 import { freshDatabaseUrl, postgresUrl } from '../support/postgres.ts';
 
 /** The repository's root: where `bin/relais.mjs` lives. */
@@ -125,4 +126,29 @@ export async function ensureStopped(relais: RunningRelais | undefined): Promise<
   if (!relais || relais.child.exitCode !== null || relais.child.signalCode !== null) return;
   relais.child.kill('SIGKILL');
   await relais.exited;
+}
+
+/**
+ * Every table of the application's schema with its rows as JSON, ordered by primary key: two databases with the
+ * same snapshot hold the same data.
+ */
+export async function tableSnapshot(database: Database): Promise<Record<string, unknown[]>> {
+  const { rows: tables } = await database.executeSql(
+    `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const snapshot: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const table = String(name);
+    const { rows: keys } = await database.executeSql(
+      `select a.attname as column from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = $1::regclass and i.indisprimary order by a.attnum`,
+      [`public."${table}"`],
+    );
+    if (keys.length === 0) throw new Error(`table ${table} has no primary key: rows cannot be compared in a stable order`);
+    // Ordered as text in the C collation, so that PGlite and a server with another locale agree.
+    const orderBy = keys.map(({ column }) => `"${String(column)}"::text collate "C"`).join(', ');
+    const { rows } = await database.executeSql(`select coalesce(json_agg(t order by ${orderBy}), '[]'::json)::text as rows from public."${table}" t`);
+    snapshot[table] = JSON.parse(String(rows[0]?.rows ?? '[]'));
+  }
+  return snapshot;
 }

@@ -78,7 +78,7 @@ outboxRoutes.get('/admin/boite-envoi/:id', access.to('outbox.view'), async (c) =
   );
   return page(
     c,
-    { title: `Message : ${message.subject ?? `${outboxChannelLabels[message.channel]} à ${message.recipient}`}`, breadcrumbs: [{ href: '/admin/boite-envoi', label: 'Boîte d’envoi' }] },
+    { title: `Message à ${message.recipient} : ${message.subject ?? outboxChannelLabels[message.channel]}`, breadcrumbs: [{ href: '/admin/boite-envoi', label: 'Boîte d’envoi' }] },
     <OutboxMessagePage
       createdAt={formatDateTime(message.createdAt)}
       sentAt={message.sentAt ? formatDateTime(message.sentAt) : null}

@@ -34,7 +34,7 @@ describe('API v1', () => {
     t = await testApp({ seed: true });
     const cookie = await t.cookieFor('administrateur@demo.relais.nc');
     const found = await loadSession(t.database.db, cookie.split('=')[1] ?? '');
-    assert.ok(found);
+    assert.ok(found?.actor);
     admin = found.actor;
   });
   after(() => t.close());
