@@ -439,3 +439,17 @@ export async function createAccount(tx: Executor, actor: Actor | null, input: Ne
   });
   return ok({ userId });
 }
+
+/** A person corrects their own name and phone number (used for SMS reminders). */
+export async function updateOwnDetails(tx: Executor, actor: Actor, input: { name: string; phone: string | null }): Promise<void> {
+  if (actor.kind !== 'person') throw new Error('only people have details');
+  const [before] = await tx.select({ name: users.name, phone: users.phone }).from(users).where(eq(users.id, actor.userId));
+  await tx.update(users).set({ name: input.name, phone: input.phone, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+  await recordAudit(tx, actor, {
+    action: 'person.update',
+    subjectType: 'person',
+    subjectId: actor.userId,
+    summary: `Coordonnées modifiées par ${actor.email}`,
+    details: { avant: before ?? null, après: input },
+  });
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalPhoneField } from '../../platform/phone.ts';
 import { minimumPasswordLength } from './accounts.passwords.ts';
 
 const email = z
@@ -54,3 +55,8 @@ export function safeReturnPath(value: string | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   return value;
 }
+
+export const ownDetailsForm = z.object({
+  name: z.string({ error: 'Entrez votre nom' }).trim().min(1, 'Entrez votre prénom et votre nom').max(120, 'Entrez un nom de 120 caractères au plus'),
+  phone: optionalPhoneField,
+});

@@ -270,3 +270,24 @@ describe('demo page', () => {
     }
   });
 });
+
+describe('own contact details', () => {
+  it('stores a typed New Caledonian phone in E.164, shows it back, and refuses a wrong one in French', async () => {
+    const t = await testApp({ seed: true });
+    try {
+      const cookie = await t.cookieFor(placeManager);
+      const bad = await t.request('/compte/coordonnees', { cookie, form: { name: 'Léa Wenisso', phone: '12 34' } });
+      assert.equal(bad.status, 422);
+      const html = await bad.text();
+      assert.ok(html.includes('Entrez un numéro de téléphone à 6 chiffres'));
+      assert.ok(html.includes('value="12 34"'), 'the input is kept');
+      const good = await t.request('/compte/coordonnees', { cookie, form: { name: 'Léa Wenisso', phone: '26.12.34' } });
+      assert.equal(good.status, 303);
+      const [row] = await t.database.db.select({ phone: users.phone }).from(users).where(eq(users.email, placeManager));
+      assert.equal(row?.phone, '+687261234');
+      assert.ok((await (await t.request('/compte', { cookie })).text()).includes('26 12 34'));
+    } finally {
+      await t.close();
+    }
+  });
+});

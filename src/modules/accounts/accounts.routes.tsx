@@ -6,6 +6,7 @@ import { inputValue, readForm } from '../../platform/http/forms.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
 import { errorPage, page } from '../../platform/http/render.tsx';
 import { roleLabels } from '../../platform/authz/index.ts';
+import { formatPhone } from '../../platform/phone.ts';
 import { users } from './accounts.schema.ts';
 import {
   acceptInvitation,
@@ -20,6 +21,7 @@ import {
   signIn,
   signInLimits,
   startSession,
+  updateOwnDetails,
   verifySecondFactor,
 } from './accounts.commands.ts';
 import { activeSessionsOf, membershipsOf, needsSecondFactor, userByEmail, userById } from './accounts.queries.ts';
@@ -31,6 +33,7 @@ import {
   acceptInvitationForm,
   codeForm,
   newPasswordForm,
+  ownDetailsForm,
   resetRequestForm,
   safeReturnPath,
   signInForm,
@@ -40,6 +43,7 @@ import {
   AccountPage,
   DemoPage,
   ForgotPasswordPage,
+  OwnDetailsPage,
   InvitationPage,
   LinkInvalidPage,
   ResetPasswordPage,
@@ -155,6 +159,7 @@ accountRoutes.get('/compte', access.signedIn(), async (c) => {
   const session = c.get('session');
   if (actor?.kind !== 'person' || !session) throw new UnauthenticatedError();
   const list = await membershipsOf(c.get('services').database.db, actor.userId);
+  const user = await userById(c.get('services').database.db, actor.userId);
   return page(
     c,
     { title: 'Mon compte' },
@@ -162,12 +167,39 @@ accountRoutes.get('/compte', access.signedIn(), async (c) => {
       account={{
         name: actor.name,
         email: actor.email,
+        phone: user?.phone ? formatPhone(user.phone) : null,
         memberships: list.map((m) => ({ organisationName: m.organisationName, roleLabel: roleLabels[m.role] })),
         secondFactor: session.secondFactorEnrolled ? 'active' : 'inactive',
         secondFactorRequired: needsSecondFactor(list),
       }}
     />,
   );
+});
+
+accountRoutes.get('/compte/coordonnees', access.signedIn(), async (c) => {
+  const actor = c.get('actor');
+  if (actor?.kind !== 'person') throw new UnauthenticatedError();
+  const user = await userById(c.get('services').database.db, actor.userId);
+  return page(
+    c,
+    { title: 'Mes coordonnées', breadcrumbs: [{ href: '/compte', label: 'Mon compte' }] },
+    <OwnDetailsPage name={user?.name ?? ''} phone={user?.phone ? formatPhone(user.phone) : ''} errors={{}} />,
+  );
+});
+
+accountRoutes.post('/compte/coordonnees', access.signedIn(), async (c) => {
+  const actor = c.get('actor');
+  if (actor?.kind !== 'person') throw new UnauthenticatedError();
+  const form = await readForm(c, ownDetailsForm);
+  if (!form.ok) {
+    return page(
+      c,
+      { title: 'Mes coordonnées', hasErrors: true, breadcrumbs: [{ href: '/compte', label: 'Mon compte' }] },
+      <OwnDetailsPage name={inputValue(form.input, 'name')} phone={inputValue(form.input, 'phone')} errors={form.errors} />,
+    );
+  }
+  await c.get('services').database.db.transaction((tx) => updateOwnDetails(tx, actor, form.data));
+  return redirectWithFlash(c, '/compte', { kind: 'success', text: 'Vos coordonnées sont enregistrées.' });
 });
 
 accountRoutes.get('/compte/sessions', access.signedIn(), async (c) => {

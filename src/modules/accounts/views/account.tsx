@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../platform/format.ts';
 export type AccountView = {
   name: string;
   email: string;
+  phone: string | null;
   memberships: { organisationName: string; roleLabel: string }[];
   secondFactor: 'active' | 'inactive';
   secondFactorRequired: boolean;
@@ -20,6 +21,7 @@ export function AccountPage(props: { account: AccountView }) {
         rows={[
           { key: 'Nom', value: a.name },
           { key: 'Adresse e-mail', value: a.email },
+          { key: 'Téléphone', value: a.phone ?? 'Non renseigné', actions: [{ href: '/compte/coordonnees', text: 'Modifier', visuallyHiddenText: 'mes coordonnées' }] },
           { key: 'Double authentification', value: a.secondFactor === 'active' ? 'Activée' : a.secondFactorRequired ? 'Obligatoire pour votre rôle, pas encore activée' : 'Non activée' },
         ]}
       />
@@ -208,6 +210,31 @@ export function DemoPage(props: { accounts: { userId: string; name: string; emai
           </form>,
         ])}
       />
+    </>
+  );
+}
+
+export function OwnDetailsPage(props: { name: string; phone: string; errors: FieldErrors }) {
+  return (
+    <>
+      <h1>Mes coordonnées</h1>
+      {Object.keys(props.errors).length > 0 && <ErrorSummary errors={errorLinks(props.errors, ['name', 'phone'])} />}
+      <form method="post" action="/compte/coordonnees" novalidate>
+        <TextInput id="name" name="name" label="Prénom et nom" autocomplete="name" value={props.name} error={props.errors.name} />
+        <TextInput
+          id="phone"
+          name="phone"
+          type="tel"
+          label="Numéro de téléphone"
+          optional
+          hint="Pour recevoir des rappels par SMS. 6 chiffres pour la Nouvelle-Calédonie, par exemple 26 12 34."
+          autocomplete="tel"
+          width={20}
+          value={props.phone}
+          error={props.errors.phone}
+        />
+        <Button type="submit">Enregistrer mes coordonnées</Button>
+      </form>
     </>
   );
 }

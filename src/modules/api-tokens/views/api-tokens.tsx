@@ -15,10 +15,10 @@ function scopeLabel(scope: string): string {
   return known ? apiScopeLabels[known] : scope;
 }
 
-/** The expiry as people read it: the last day the token works. */
-function expiryText(expiresAt: Date | null): string {
+/** The expiry as people read it: the last day the token works (it stops at the following midnight, local time). */
+export function expiryText(expiresAt: Date | null): string {
   if (!expiresAt) return 'Jamais';
-  return `${formatDateTime(expiresAt)}`;
+  return `Jusqu’au ${formatDateLong(new Date(expiresAt.getTime() - 1))} inclus`;
 }
 
 function StatusTag(props: { status: ApiTokenStatus }) {
@@ -129,7 +129,7 @@ export function ApiTokenCreatedPage(props: { name: string; token: string; scopes
       <SummaryList
         rows={[
           { key: 'Droits', value: props.scopes.map((s) => apiScopeLabels[s]).join(', ') },
-          { key: 'Expiration', value: props.expiresAt ? `Fonctionne jusqu’au ${formatDateLong(new Date(props.expiresAt.getTime() - 1))} inclus` : 'Jamais' },
+          { key: 'Expiration', value: expiryText(props.expiresAt) },
         ]}
       />
       <p>

@@ -1,0 +1,323 @@
+// `npm run bench`: generates data, starts Relais and a bare Hono "hello" as child processes, loads the main pages
+// with autocannon, and prints throughput, latency and compressed page weight against the budgets of
+// ARCHITECTURE.md. Options: --size N, --duration S, --connections C, --repeat R, --database pglite|postgres
+// (also BENCH_SIZE, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_REPEAT, BENCH_DATABASE). See bench/README.md.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sessionCookie } from '../src/modules/accounts/index.ts';
+import { generateData, type Generated } from './data.ts';
+import { median, runLoad, type LoadResult, type LoadTarget } from './load.ts';
+import { freePort, relaisEnv, root, startHello, startRelais, stopAllChildren, waitForOk, type Child } from './processes.ts';
+import { pageWeight, transfer, type PageWeight } from './weight.ts';
+
+const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 } as const;
+
+type Options = { size: number; duration: number; connections: number; repeat: number; database: 'pglite' | 'postgres'; databaseUrl: string | undefined };
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      size: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      repeat: { type: 'string' },
+      database: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(`npm run bench -- [--size N] [--duration S] [--connections C] [--repeat R] [--database pglite|postgres]
+
+  --size N          organisations and accounts to generate, and 10 × N audit events (2000)
+  --duration S      seconds of load per page and per run (10)
+  --connections C   concurrent clients (50)
+  --repeat R        runs per page; the median is reported (3)
+  --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database) (pglite)`);
+    process.exit(0);
+  }
+  const number = (name: string, value: string | undefined, fallback: number, min: number) => {
+    const n = value === undefined || value === '' ? fallback : Number(value);
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min} (got ${value})`);
+    return n;
+  };
+  const env = process.env;
+  const database = values.database ?? env.BENCH_DATABASE ?? 'pglite';
+  if (database !== 'pglite' && database !== 'postgres') throw new Error(`--database must be pglite or postgres (got ${database})`);
+  const databaseUrl = database === 'postgres' ? env.DATABASE_URL : undefined;
+  if (database === 'postgres' && !databaseUrl) throw new Error('--database postgres needs DATABASE_URL (an empty database: the benchmark fills it)');
+  return {
+    size: Math.floor(number('size', values.size ?? env.BENCH_SIZE, 2000, 0)),
+    duration: number('duration', values.duration ?? env.BENCH_DURATION, 10, 1),
+    connections: Math.floor(number('connections', values.connections ?? env.BENCH_CONNECTIONS, 50, 1)),
+    repeat: Math.floor(number('repeat', values.repeat ?? env.BENCH_REPEAT, 3, 1)),
+    database,
+    databaseUrl,
+  };
+}
+
+type Kind = 'public' | 'signed-in' | 'api' | 'write' | 'ceiling';
+type Target = LoadTarget & { label: string; kind: Kind; path: string };
+
+const temporaryDirs: string[] = [];
+function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Time from `relais serve` on an empty data directory (migrations, communes, demo seed) until /healthz answers. */
+async function coldStart(): Promise<number> {
+  const port = await freePort();
+  const dataDir = temporaryDir('relais-bench-cold-');
+  const started = performance.now();
+  const server = startRelais(relaisEnv(port, dataDir, undefined));
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/healthz`, server);
+    return performance.now() - started;
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Signs in as the demo administrator through the demo page; returns the Cookie header. */
+async function signIn(base: string, adminId: string): Promise<string> {
+  const response = await fetch(`${base}/demo/${adminId}`, {
+    method: 'POST',
+    headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: '',
+    redirect: 'manual',
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith(`${sessionCookie}=`));
+  if (!session) throw new Error(`demo sign-in failed: ${response.status} without a ${sessionCookie} cookie`);
+  const check = await fetch(`${base}/compte`, { headers: { Cookie: session }, redirect: 'manual' });
+  if (check.status !== 200) throw new Error(`demo sign-in did not hold: /compte answered ${check.status}`);
+  return session;
+}
+
+function targets(base: string, helloBase: string, cookie: string, data: Generated): Target[] {
+  const accept = { 'Accept-Encoding': 'gzip, br' };
+  const signedIn = { ...accept, Cookie: cookie };
+  const anonymous = (path: string): Target => ({ label: path, kind: 'public', path, url: base + path, headers: accept });
+  const admin = (path: string, label = path): Target => ({ label, kind: 'signed-in', path, url: base + path, headers: signedIn });
+  return [
+    { label: 'Hono « hello » (plafond)', kind: 'ceiling', path: '/', url: `${helloBase}/`, headers: accept },
+    anonymous('/'),
+    anonymous('/connexion'),
+    anonymous('/accessibilite'),
+    { label: '/api/v1/communes', kind: 'api', path: '/api/v1/communes', url: `${base}/api/v1/communes`, headers: accept },
+    admin('/'),
+    admin('/organisations'),
+    admin('/organisations?q=agence'),
+    admin(`/organisations/${data.organisationId}`, '/organisations/:id'),
+    admin('/admin/journal'),
+    admin('/compte'),
+    {
+      label: 'POST /api/v1/organisations',
+      kind: 'write',
+      path: '/api/v1/organisations',
+      url: `${base}/api/v1/organisations`,
+      method: 'POST',
+      headers: { ...accept, Authorization: `Bearer ${data.apiToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ nom: 'Banc essai API [<id>]', type: 'association', code_commune: '98818' }),
+      uniqueIds: true,
+      expected: (status) => status === 201,
+    },
+    {
+      label: 'POST /organisations/nouvelle (formulaire)',
+      kind: 'write',
+      path: '/organisations/nouvelle',
+      url: `${base}/organisations/nouvelle`,
+      method: 'POST',
+      headers: { ...signedIn, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=Banc+essai+formulaire+[<id>]&kind=association&ridet=&communeCode=98811',
+      uniqueIds: true,
+      expected: (status) => status === 303,
+    },
+  ];
+}
+
+type Row = { target: Target; runs: LoadResult[]; weight: PageWeight | null; jsonBytes: number | null };
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function unexpectedSummary(runs: LoadResult[]): string {
+  const merged: Record<string, number> = {};
+  let errors = 0;
+  for (const r of runs) {
+    for (const [status, n] of Object.entries(r.unexpected)) merged[status] = (merged[status] ?? 0) + n;
+    errors += r.errors + r.timeouts;
+  }
+  const parts = Object.entries(merged).map(([status, n]) => `${n}×${status}`);
+  if (errors) parts.push(`${errors} erreurs/timeouts`);
+  return parts.length ? parts.join(', ') : '0';
+}
+
+function report(rows: Row[], options: Options, data: Generated, coldStarts: number[], notes: string[]): string {
+  const ceiling = rows.find((r) => r.target.kind === 'ceiling');
+  const helloRps = ceiling ? median(ceiling.runs.map((r) => r.requestsPerSecond)) : Number.NaN;
+  const lines: string[] = [];
+  lines.push(`# Relais — banc d’essai`);
+  lines.push('');
+  lines.push(
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} cœurs (${cpus()[0]?.model.trim() ?? '?'}) · base ${options.database} · ` +
+      `${options.connections} clients simultanés · ${options.duration} s par mesure · médiane de ${options.repeat} mesures`,
+  );
+  lines.push('');
+  lines.push(
+    `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal ` +
+      `(générés en ${data.seconds.toFixed(1)} s). Pas encore d’accompagnements (le module n’existe pas) : le budget parle de 100 000 accompagnements.`,
+  );
+  lines.push('');
+  lines.push(`Démarrage à froid (\`relais serve\` sur un dossier de données vide, PGlite, migrations + données de démonstration, JOBS=false, jusqu’à /healthz) : ` +
+    `médiane ${fixed(median(coldStarts) / 1000, 2)} s (${coldStarts.map((ms) => `${(ms / 1000).toFixed(2)}`).join(' ; ')} s).`);
+  lines.push('');
+  lines.push('| Page | req/s | × hello | p50 ms | p95 ms | p99 ms | hors 2xx attendus | poids compressé KB (HTML + CSS + JS) | budget poids | budget p95 |');
+  lines.push('|---|--:|--:|--:|--:|--:|---|---|---|---|');
+  for (const row of rows) {
+    const { target, runs } = row;
+    const rps = median(runs.map((r) => r.requestsPerSecond));
+    const p50 = median(runs.map((r) => r.p50));
+    const p95 = median(runs.map((r) => r.p95));
+    const p99 = median(runs.map((r) => r.p99));
+    const who = target.kind === 'signed-in' ? ' (administrateur)' : target.kind === 'public' ? ' (anonyme)' : '';
+    const ratio = target.kind === 'ceiling' ? '1' : fixed(rps / helloRps, 3);
+    const unexpected = unexpectedSummary(runs);
+    let weightCell = '—';
+    let weightBudget = '—';
+    if (row.weight) {
+      const w = row.weight;
+      weightCell = w.status === 200 ? `${kb(w.total)} (${kb(w.html)} + ${kb(w.css)} + ${kb(w.js)}) ${w.encoding}` : `HTTP ${w.status}`;
+      const limit = target.kind === 'public' ? budgets.publicPageKb : budgets.pageKb;
+      weightBudget = w.status === 200 ? `${w.total / 1024 <= limit ? 'PASS' : 'OVER'} ≤ ${limit}` : 'n/a';
+    } else if (row.jsonBytes !== null) {
+      weightCell = `${kb(row.jsonBytes)} (JSON)`;
+    }
+    let latencyBudget = '—';
+    if (target.kind !== 'ceiling') {
+      const limit = target.kind === 'write' ? budgets.writeP95Ms : budgets.pageP95Ms;
+      const responses = runs.reduce((sum, r) => sum + r.responses, 0);
+      const wrong = runs.reduce((sum, r) => sum + Object.values(r.unexpected).reduce((a, b) => a + b, 0), 0);
+      latencyBudget = responses > 0 && wrong === responses ? 'n/a (aucune réponse attendue)' : `${p95 <= limit ? 'PASS' : 'OVER'} ≤ ${limit}`;
+    }
+    lines.push(`| ${target.label}${who} | ${fixed(rps, 0)} | ${ratio} | ${fixed(p50)} | ${fixed(p95)} | ${fixed(p99)} | ${unexpected} | ${weightCell} | ${weightBudget} | ${latencyBudget} |`);
+  }
+  lines.push('');
+  lines.push('Notes :');
+  lines.push('');
+  for (const note of notes) lines.push(`- ${note}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const notes: string[] = [
+    'Latences mesurées côté client (autocannon dans le processus du banc, serveurs dans des processus à part, tous sur la même machine : le générateur de charge prend sa part des cœurs).',
+    '« × hello » : req/s de la page divisées par celles d’un Hono « hello » nu mesuré dans la même exécution (le plafond de la pile HTTP sur cette machine).',
+    'Les pages sont chargées avec `Accept-Encoding: gzip, br` : la compression fait partie du temps mesuré. KB = 1024 octets.',
+    'Écritures : chaque requête crée une organisation au nom unique (une ligne + un événement du journal) ; elles sont mesurées après toutes les lectures.',
+    'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée).',
+  ];
+
+  log(`Démarrage à froid : ${options.repeat} mesures…`);
+  const coldStarts: number[] = [];
+  for (let i = 0; i < options.repeat; i++) coldStarts.push(await coldStart());
+
+  const dataDir = temporaryDir('relais-bench-data-');
+  log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal)…`);
+  const data = await generateData({ dataDir, databaseUrl: options.databaseUrl, size: options.size });
+  log(`  ${JSON.stringify(data.counts)} en ${data.seconds.toFixed(1)} s`);
+
+  const [port, helloPort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}`;
+  const helloBase = `http://127.0.0.1:${helloPort}`;
+  const servers: Child[] = [startRelais(relaisEnv(port, dataDir, options.databaseUrl)), startHello(helloPort)];
+  const [relais, hello] = servers;
+  if (!relais || !hello) throw new Error('servers not started');
+  await Promise.all([waitForOk(`${base}/healthz`, relais), waitForOk(`${helloBase}/`, hello)]);
+
+  const cookie = await signIn(base, data.adminId);
+  const all = targets(base, helloBase, cookie, data);
+
+  log('Poids des pages…');
+  const rows: Row[] = [];
+  const uncompressed = new Set<string>();
+  for (const target of all) {
+    let weight: PageWeight | null = null;
+    let jsonBytes: number | null = null;
+    if (target.kind === 'public' || target.kind === 'signed-in') {
+      weight = await pageWeight(base, target.path, target.headers ?? {});
+      for (const path of weight.notCompressedByApp) uncompressed.add(path);
+    } else if (target.kind === 'api') {
+      jsonBytes = (await transfer(target.url, target.headers)).compressedBytes;
+    }
+    rows.push({ target, runs: [], weight, jsonBytes });
+  }
+  const brotli = rows.flatMap((r) => (r.weight?.status === 200 ? [`${r.target.label} ${kb(r.weight.brotliTotal)}`] : []));
+  notes.push(
+    uncompressed.size
+      ? `L’application n’a pas compressé : ${[...uncompressed].join(', ')} (compté avec notre propre gzip).`
+      : `L’application compresse en ${rows.find((r) => r.weight)?.weight?.encoding ?? '?'} (hono/compress : gzip ou deflate, pas de brotli) le HTML, la CSS et le JS ; c’est ce qui est compté.`,
+  );
+  notes.push(`Pour comparaison, en brotli (que l’application n’envoie pas), poids total KB : ${brotli.join(' ; ')}.`);
+
+  const reads = rows.filter((r) => r.target.kind !== 'write');
+  const writes = rows.filter((r) => r.target.kind === 'write');
+  log('Échauffement…');
+  for (const row of reads) await runLoad(row.target, { connections: Math.min(10, options.connections), duration: 1 });
+
+  for (let round = 1; round <= options.repeat; round++) {
+    for (const row of reads) {
+      log(`Mesure ${round}/${options.repeat} : ${row.target.label}${row.target.kind === 'signed-in' ? ' (administrateur)' : ''}`);
+      row.runs.push(await runLoad(row.target, { connections: options.connections, duration: options.duration }));
+    }
+  }
+  for (let round = 1; round <= options.repeat; round++) {
+    for (const row of writes) {
+      log(`Mesure ${round}/${options.repeat} : ${row.target.label}`);
+      row.runs.push(await runLoad(row.target, { connections: options.connections, duration: options.duration }));
+    }
+  }
+  const healthy = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
+  if (!healthy) notes.push('Relais ne répondait plus à /healthz à la fin des mesures.');
+
+  await stopAllChildren();
+  const markdown = report(rows, options, data, coldStarts, notes);
+  console.log(markdown);
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.md'), `${markdown}\n`);
+  log(`\nÉcrit dans bench/results/latest.md`);
+}
+
+function cleanUp(): void {
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal} : arrêt des serveurs…`);
+    void stopAllChildren().finally(() => {
+      cleanUp();
+      process.exit(130);
+    });
+  });
+}
+
+main().then(
+  () => {
+    cleanUp();
+    process.exit(0);
+  },
+  async (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    await stopAllChildren();
+    cleanUp();
+    process.exit(1);
+  },
+);
