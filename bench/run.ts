@@ -3,7 +3,7 @@
 // ARCHITECTURE.md. Options: --size N, --duration S, --connections C, --repeat R, --database pglite|postgres
 // (also BENCH_SIZE, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_REPEAT, BENCH_DATABASE). See bench/README.md.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sessionCookie } from '../src/modules/accounts/index.ts';
@@ -143,6 +143,7 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
 
 type Row = { target: Target; runs: LoadResult[]; weight: PageWeight | null; jsonBytes: number | null };
 
+const labelOf = (target: Target) => `${target.label}${target.kind === 'signed-in' ? ' (administrateur)' : target.kind === 'public' ? ' (anonyme)' : ''}`;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -158,7 +159,7 @@ function unexpectedSummary(runs: LoadResult[]): string {
   return parts.length ? parts.join(', ') : '0';
 }
 
-function report(rows: Row[], options: Options, data: Generated, coldStarts: number[], notes: string[]): string {
+function report(rows: Row[], options: Options, data: Generated, coldStarts: number[], notes: string[], load: { before: number; after: number }): string {
   const ceiling = rows.find((r) => r.target.kind === 'ceiling');
   const helloRps = ceiling ? median(ceiling.runs.map((r) => r.requestsPerSecond)) : Number.NaN;
   const lines: string[] = [];
@@ -169,6 +170,12 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
       `${options.connections} clients simultanés · ${options.duration} s par mesure · médiane de ${options.repeat} mesures`,
   );
   lines.push('');
+  const busy = load.before > cpus().length * 0.5;
+  lines.push(
+    `Charge de la machine (load average 1 min) : ${load.before.toFixed(1)} avant le banc, ${load.after.toFixed(1)} à la fin (le banc lui-même compte pour ≈ 2)` +
+      (busy ? ` — **la machine faisait autre chose pendant la mesure : chiffres pessimistes, à ne pas comparer d’une exécution à l’autre**.` : '.'),
+  );
+  lines.push('');
   lines.push(
     `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal ` +
       `(générés en ${data.seconds.toFixed(1)} s). Pas encore d’accompagnements (le module n’existe pas) : le budget parle de 100 000 accompagnements.`,
@@ -177,15 +184,16 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
   lines.push(`Démarrage à froid (\`relais serve\` sur un dossier de données vide, PGlite, migrations + données de démonstration, JOBS=false, jusqu’à /healthz) : ` +
     `médiane ${fixed(median(coldStarts) / 1000, 2)} s (${coldStarts.map((ms) => `${(ms / 1000).toFixed(2)}`).join(' ; ')} s).`);
   lines.push('');
-  lines.push('| Page | req/s | × hello | p50 ms | p95 ms | p99 ms | hors 2xx attendus | poids compressé KB (HTML + CSS + JS) | budget poids | budget p95 |');
+  lines.push('| Page | req/s | × hello | p50 ms | p95 ms (min–max) | p99 ms | hors 2xx attendus | poids compressé KB (HTML + CSS + JS) | budget poids | budget p95 |');
   lines.push('|---|--:|--:|--:|--:|--:|---|---|---|---|');
   for (const row of rows) {
     const { target, runs } = row;
     const rps = median(runs.map((r) => r.requestsPerSecond));
     const p50 = median(runs.map((r) => r.p50));
-    const p95 = median(runs.map((r) => r.p95));
+    const p95s = runs.map((r) => r.p95);
+    const p95 = median(p95s);
+    const p95Cell = runs.length > 1 ? `${fixed(p95)} (${fixed(Math.min(...p95s))}–${fixed(Math.max(...p95s))})` : fixed(p95);
     const p99 = median(runs.map((r) => r.p99));
-    const who = target.kind === 'signed-in' ? ' (administrateur)' : target.kind === 'public' ? ' (anonyme)' : '';
     const ratio = target.kind === 'ceiling' ? '1' : fixed(rps / helloRps, 3);
     const unexpected = unexpectedSummary(runs);
     let weightCell = '—';
@@ -205,7 +213,7 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
       const wrong = runs.reduce((sum, r) => sum + Object.values(r.unexpected).reduce((a, b) => a + b, 0), 0);
       latencyBudget = responses > 0 && wrong === responses ? 'n/a (aucune réponse attendue)' : `${p95 <= limit ? 'PASS' : 'OVER'} ≤ ${limit}`;
     }
-    lines.push(`| ${target.label}${who} | ${fixed(rps, 0)} | ${ratio} | ${fixed(p50)} | ${fixed(p95)} | ${fixed(p99)} | ${unexpected} | ${weightCell} | ${weightBudget} | ${latencyBudget} |`);
+    lines.push(`| ${labelOf(target)} | ${fixed(rps, 0)} | ${ratio} | ${fixed(p50)} | ${p95Cell} | ${fixed(p99)} | ${unexpected} | ${weightCell} | ${weightBudget} | ${latencyBudget} |`);
   }
   lines.push('');
   lines.push('Notes :');
@@ -224,6 +232,8 @@ async function main(): Promise<void> {
     'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée).',
   ];
 
+  const loadBefore = loadavg()[0] ?? 0;
+  if (loadBefore > cpus().length * 0.5) log(`Attention : load average ${loadBefore.toFixed(1)} sur ${cpus().length} cœurs, la machine est occupée ; les chiffres en souffriront.`);
   log(`Démarrage à froid : ${options.repeat} mesures…`);
   const coldStarts: number[] = [];
   for (let i = 0; i < options.repeat; i++) coldStarts.push(await coldStart());
@@ -258,7 +268,7 @@ async function main(): Promise<void> {
     }
     rows.push({ target, runs: [], weight, jsonBytes });
   }
-  const brotli = rows.flatMap((r) => (r.weight?.status === 200 ? [`${r.target.label} ${kb(r.weight.brotliTotal)}`] : []));
+  const brotli = rows.flatMap((r) => (r.weight?.status === 200 ? [`${labelOf(r.target)} ${kb(r.weight.brotliTotal)}`] : []));
   notes.push(
     uncompressed.size
       ? `L’application n’a pas compressé : ${[...uncompressed].join(', ')} (compté avec notre propre gzip).`
@@ -273,7 +283,7 @@ async function main(): Promise<void> {
 
   for (let round = 1; round <= options.repeat; round++) {
     for (const row of reads) {
-      log(`Mesure ${round}/${options.repeat} : ${row.target.label}${row.target.kind === 'signed-in' ? ' (administrateur)' : ''}`);
+      log(`Mesure ${round}/${options.repeat} : ${labelOf(row.target)}`);
       row.runs.push(await runLoad(row.target, { connections: options.connections, duration: options.duration }));
     }
   }
@@ -287,7 +297,7 @@ async function main(): Promise<void> {
   if (!healthy) notes.push('Relais ne répondait plus à /healthz à la fin des mesures.');
 
   await stopAllChildren();
-  const markdown = report(rows, options, data, coldStarts, notes);
+  const markdown = report(rows, options, data, coldStarts, notes, { before: loadBefore, after: loadavg()[0] ?? 0 });
   console.log(markdown);
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });

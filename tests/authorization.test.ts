@@ -8,8 +8,10 @@ import { createApiToken } from '../src/modules/api-tokens/index.ts';
 import { createOrganisation } from '../src/modules/organisations/index.ts';
 import { demoAccounts, demoPassword } from './support/demo.ts';
 import { testApp, type TestApp } from './support/test-app.ts';
+import { communeByName } from '../src/territory/index.ts';
 
-type Caller = { label: string; cookie?: string; bearer?: string; actor: Actor | null };
+/** A caller; people get a fresh session per request, since some routes (sign out, revoke) end the session they use. */
+type Caller = { label: string; email?: string; bearer?: string; actor: Actor | null };
 
 /** Every registered route with the access rule its guard declares (undefined when it declares none). */
 function declaredRoutes(t: TestApp): { method: string; path: string; access: RouteAccess | undefined }[] {
@@ -29,10 +31,12 @@ function concretePath(path: string): string {
 }
 
 /** What the policy says this caller should get on this route. */
-function expected(access: RouteAccess, actor: Actor | null): 'allowed' | 'unauthenticated' | 'forbidden' {
+function expected(access: RouteAccess, caller: Caller): 'allowed' | 'unauthenticated' | 'forbidden' {
+  const actor = caller.actor;
   if (access.kind === 'public') return 'allowed';
+  if (access.kind === 'session') return caller.email ? 'allowed' : 'unauthenticated';
   if (!actor) return 'unauthenticated';
-  if (access.kind === 'signed-in') return 'allowed';
+  if (access.kind === 'signed-in') return actor.kind === 'person' ? 'allowed' : 'forbidden';
   return can(actor, access.action) ? 'allowed' : 'forbidden';
 }
 
@@ -54,11 +58,11 @@ describe('authorization of every route', () => {
     for (const account of demoAccounts) {
       const cookie = await t.cookieFor(account.email);
       const found = await loadSession(t.database.db, cookie.split('=')[1] ?? '');
-      callers.push({ label: account.email, cookie, actor: found?.actor ?? null });
+      callers.push({ label: account.email, email: account.email, actor: found?.actor ?? null });
     }
     // A member of another organisation: a helper and a place manager elsewhere, with no link to the demo data.
     const other = await t.database.db.transaction(async (tx) => {
-      const org = await createOrganisation(tx, null, { name: 'Maison commune de Ouvéa (test)', kind: 'place_operator', communeCode: '98823', ridet: null });
+      const org = await createOrganisation(tx, null, { name: 'Maison commune de Ouvéa (test)', kind: 'place_operator', communeCode: communeByName('Ouvéa')?.code ?? '', ridet: null });
       if (!org.ok) throw new Error(org.error);
       return createAccount(tx, null, {
         email: 'autre@test.nc',
@@ -72,7 +76,7 @@ describe('authorization of every route', () => {
     });
     assert.ok(other.ok);
     const otherCookie = await t.cookieFor('autre@test.nc');
-    callers.push({ label: 'membre d’une autre organisation', cookie: otherCookie, actor: (await loadSession(t.database.db, otherCookie.split('=')[1] ?? ''))?.actor ?? null });
+    callers.push({ label: 'membre d’une autre organisation', email: 'autre@test.nc', actor: (await loadSession(t.database.db, otherCookie.split('=')[1] ?? ''))?.actor ?? null });
     // API tokens: one with every scope, one with none.
     const admin = callers.find((c) => c.label === 'administrateur@demo.relais.nc')?.actor;
     assert.ok(admin);
@@ -101,11 +105,11 @@ describe('authorization of every route', () => {
         if (caller.bearer) headers.authorization = `Bearer ${caller.bearer}`;
         const response = await t.request(concretePath(route.path), {
           method: route.method,
-          cookie: caller.cookie,
+          cookie: caller.email ? await t.cookieFor(caller.email) : undefined,
           headers,
           ...(route.method === 'POST' ? { form: {} } : {}),
         });
-        const want = expected(route.access, caller.actor);
+        const want = expected(route.access, caller);
         const got = observed(response);
         if (want !== got) mismatches.push(`${route.method} ${route.path} — ${caller.label}: attendu ${want}, obtenu ${got} (${response.status})`);
         assert.notEqual(response.status, 500, `${route.method} ${route.path} — ${caller.label}: erreur 500`);

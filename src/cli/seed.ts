@@ -5,39 +5,40 @@ import { rolesRequiringSecondFactor, type Role } from '../platform/authz/index.t
 import { createAccount, demoPassword, newTotpSecret } from '../modules/accounts/index.ts';
 import { createOrganisation, type OrganisationKind } from '../modules/organisations/index.ts';
 import { organisations } from '../modules/organisations/organisations.schema.ts';
-import type { Province } from '../territory/index.ts';
+import { communeByName, type Province } from '../territory/index.ts';
 
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);
   return (row?.n ?? 0) === 0;
 }
 
-type DemoOrganisation = { key: string; name: string; kind: OrganisationKind; communeCode: string; ridet?: string };
+/** Communes are given by name (read back through communes.csv), so that a wrong code cannot slip in. */
+type DemoOrganisation = { key: string; name: string; kind: OrganisationKind; commune: string; ridet?: string };
 
 /** Organisations named in PRODUCT.md: the six OPT agencies of the PCN pilot, the partners, Numé-Raï's consortium… */
 export const demoOrganisations: DemoOrganisation[] = [
-  { key: 'dinum', name: 'Direction du numérique et de la modernisation (gouvernement)', kind: 'government_unit', communeCode: '98818' },
-  { key: 'opt-tontouta', name: 'Agence OPT de Tontouta (Païta)', kind: 'opt_agency', communeCode: '98821' },
-  { key: 'opt-koumac', name: 'Agence OPT de Koumac', kind: 'opt_agency', communeCode: '98812' },
-  { key: 'opt-bourail', name: 'Agence OPT de Bourail', kind: 'opt_agency', communeCode: '98803' },
-  { key: 'opt-yate', name: 'Agence OPT de Yaté', kind: 'opt_agency', communeCode: '98832' },
-  { key: 'opt-kone', name: 'Agence OPT de Koné', kind: 'opt_agency', communeCode: '98811' },
-  { key: 'opt-tadine', name: 'Agence OPT de Tadine (Maré)', kind: 'opt_agency', communeCode: '98814' },
-  { key: 'province-sud', name: 'Province Sud', kind: 'place_operator', communeCode: '98818' },
-  { key: 'cafat', name: 'CAFAT (Caisse de compensation des prestations familiales, des accidents du travail et de prévoyance)', kind: 'partner', communeCode: '98818' },
-  { key: 'enercal', name: 'Enercal', kind: 'partner', communeCode: '98818' },
-  { key: 'eec', name: 'EEC (Électricité et eau de Calédonie)', kind: 'partner', communeCode: '98818' },
-  { key: 'cde', name: 'Calédonienne des eaux', kind: 'partner', communeCode: '98818' },
-  { key: 'sic', name: 'SIC (Société immobilière de Nouvelle-Calédonie)', kind: 'partner', communeCode: '98818' },
-  { key: 'dfp', name: 'Direction des finances publiques', kind: 'partner', communeCode: '98818' },
-  { key: 'open-nc', name: 'OPEN NC', kind: 'association', communeCode: '98818' },
-  { key: 'collectif-handicaps', name: 'Collectif Handicaps', kind: 'association', communeCode: '98818' },
-  { key: 'numerai', name: 'Consortium Numé-Raï', kind: 'consortium', communeCode: '98818' },
-  { key: 'reconditionneur', name: 'Atelier Seconde Vie Numérique (démonstration)', kind: 'refurbisher', communeCode: '98805', ridet: '1000001.001' },
-  { key: 'donateur', name: 'Pacifique Bureautique (démonstration)', kind: 'donor_company', communeCode: '98818', ridet: '1000002.001' },
-  { key: 'asso-kone', name: 'Association Lire et Relier, Koné (démonstration)', kind: 'association', communeCode: '98811' },
-  { key: 'asso-lifou', name: 'Association Wetr Numérique, Lifou (démonstration)', kind: 'association', communeCode: '98814' },
-  { key: 'mairie-bourail', name: 'Commune de Bourail', kind: 'place_operator', communeCode: '98803' },
+  { key: 'dinum', name: 'Direction du numérique et de la modernisation (gouvernement)', kind: 'government_unit', commune: 'Nouméa' },
+  { key: 'opt-tontouta', name: 'Agence OPT de Tontouta (Païta)', kind: 'opt_agency', commune: 'Païta' },
+  { key: 'opt-koumac', name: 'Agence OPT de Koumac', kind: 'opt_agency', commune: 'Koumac' },
+  { key: 'opt-bourail', name: 'Agence OPT de Bourail', kind: 'opt_agency', commune: 'Bourail' },
+  { key: 'opt-yate', name: 'Agence OPT de Yaté', kind: 'opt_agency', commune: 'Yaté' },
+  { key: 'opt-kone', name: 'Agence OPT de Koné', kind: 'opt_agency', commune: 'Koné' },
+  { key: 'opt-tadine', name: 'Agence OPT de Tadine (Maré)', kind: 'opt_agency', commune: 'Maré' },
+  { key: 'province-sud', name: 'Province Sud', kind: 'place_operator', commune: 'Nouméa' },
+  { key: 'cafat', name: 'CAFAT (Caisse de compensation des prestations familiales, des accidents du travail et de prévoyance)', kind: 'partner', commune: 'Nouméa' },
+  { key: 'enercal', name: 'Enercal', kind: 'partner', commune: 'Nouméa' },
+  { key: 'eec', name: 'EEC (Électricité et eau de Calédonie)', kind: 'partner', commune: 'Nouméa' },
+  { key: 'cde', name: 'Calédonienne des eaux', kind: 'partner', commune: 'Nouméa' },
+  { key: 'sic', name: 'SIC (Société immobilière de Nouvelle-Calédonie)', kind: 'partner', commune: 'Nouméa' },
+  { key: 'dfp', name: 'Direction des finances publiques', kind: 'partner', commune: 'Nouméa' },
+  { key: 'open-nc', name: 'OPEN NC', kind: 'association', commune: 'Nouméa' },
+  { key: 'collectif-handicaps', name: 'Collectif Handicaps', kind: 'association', commune: 'Nouméa' },
+  { key: 'numerai', name: 'Consortium Numé-Raï', kind: 'consortium', commune: 'Nouméa' },
+  { key: 'reconditionneur', name: 'Atelier Seconde Vie Numérique (démonstration)', kind: 'refurbisher', commune: 'Dumbéa', ridet: '1000001.001' },
+  { key: 'donateur', name: 'Pacifique Bureautique (démonstration)', kind: 'donor_company', commune: 'Nouméa', ridet: '1000002.001' },
+  { key: 'asso-kone', name: 'Association Lire et Relier, Koné (démonstration)', kind: 'association', commune: 'Koné' },
+  { key: 'asso-lifou', name: 'Association Wetr Numérique, Lifou (démonstration)', kind: 'association', commune: 'Lifou' },
+  { key: 'mairie-bourail', name: 'Commune de Bourail', kind: 'place_operator', commune: 'Bourail' },
 ];
 
 type DemoAccount = { email: string; name: string; memberships: { org: string; role: Role; scopeProvince?: Province }[] };
@@ -62,7 +63,9 @@ export async function seedDemo(db: Executor, logger?: Logger): Promise<void> {
   await db.transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const o of demoOrganisations) {
-      const created = await createOrganisation(tx, null, { name: o.name, kind: o.kind, communeCode: o.communeCode, ridet: o.ridet ?? null });
+      const commune = communeByName(o.commune);
+      if (!commune) throw new Error(`seed: unknown commune ${o.commune}`);
+      const created = await createOrganisation(tx, null, { name: o.name, kind: o.kind, communeCode: commune.code, ridet: o.ridet ?? null });
       if (!created.ok) throw new Error(`seed: ${o.name}: ${created.error}`);
       ids.set(o.key, created.value.id);
     }

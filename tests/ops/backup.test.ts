@@ -22,12 +22,12 @@ async function fillWithData(database: Database): Promise<void> {
   const admin = await userByEmail(database.db, 'administrateur@demo.relais.nc');
   assert.ok(admin, 'the demo administrator exists');
   const session = await startSession(database.db, admin.id, { ip: '203.0.113.7', userAgent: 'Firefox' }, { secondFactorDone: true });
-  const found = await loadSession(database.db, session.token);
-  assert.ok(found, 'the session loads');
+  const actor = (await loadSession(database.db, session.token))?.actor;
+  assert.ok(actor, 'the session loads');
   await database.db.transaction(async (tx) => {
-    const token = await createApiToken(tx, found.actor, { name: 'Tableau CAFAT', scopes: ['organisations:read'], expiresAt: new Date('2031-05-04T03:02:01.123Z') });
+    const token = await createApiToken(tx, actor, { name: 'Tableau CAFAT', scopes: ['organisations:read'], expiresAt: new Date('2031-05-04T03:02:01.123Z') });
     assert.ok(token.ok);
-    await recordAudit(tx, found.actor, {
+    await recordAudit(tx, actor, {
       action: 'test.detail',
       subjectType: 'organisation',
       summary: 'Une ligne avec des caractères difficiles : l’apostrophe, "guillemets", \\ et\nretour à la ligne — ŋ ë ü',
@@ -121,9 +121,9 @@ describe('logical backup and restore', () => {
 
   it('moves a Relais from PGlite to a PostgreSQL server and back', { skip: postgresUrl() ? false : 'TEST_DATABASE_URL is not set' }, async () => {
     const pglite = await prepareDatabase({ dataDir: 'memory://', databaseUrl: undefined });
+    const back = await prepareDatabase({ dataDir: 'memory://', databaseUrl: undefined });
     const server = await freshDatabaseUrl();
     const postgres = await prepareDatabase({ databaseUrl: server.url, dataDir: 'memory://' });
-    const back = await prepareDatabase({ dataDir: 'memory://', databaseUrl: undefined });
     try {
       assert.equal(pglite.kind, 'pglite');
       assert.equal(postgres.kind, 'postgres');
@@ -144,8 +144,8 @@ describe('logical backup and restore', () => {
   });
 
   it('round-trips through `relais backup FILE` and `relais restore FILE`, and a damaged file changes nothing', async () => {
-    const from = await databaseTarget();
-    const to = await databaseTarget();
+    const from = await databaseTarget({ migrated: true });
+    const to = await databaseTarget({ migrated: true });
     const cliFile = join(dir.path, 'cli.json.gz');
     try {
       assert.equal((await runRelais(['seed', '--demo'], from.env)).code, 0);

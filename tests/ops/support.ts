@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Database } from '../../src/db/client.ts';
+import { migrationsFolder, type Database } from '../../src/db/client.ts';
+import { prepareDatabase } from '../../src/server.ts';
 import { freshDatabaseUrl, postgresUrl } from '../support/postgres.ts';
 
 /** The repository's root: where `bin/relais.mjs` lives. */
@@ -25,16 +27,55 @@ export function tempDir(prefix = 'relais-ops-'): { path: string; remove: () => v
 }
 
 /**
- * Where a spawned Relais keeps its data for one test: a PGlite directory, or — when TEST_DATABASE_URL is set — a
- * new database on that server. `env` is what to give the process; `cleanup` removes it all.
+ * A migrated PGlite data directory, shared by every test process through the system's temporary folder and
+ * rebuilt when the migrations or PGlite change. Creating a PGlite cluster (its initdb, in WebAssembly) costs
+ * seconds; copying a closed one costs milliseconds.
  */
-export async function databaseTarget(): Promise<{ kind: 'pglite' | 'postgres'; env: Record<string, string>; cleanup: () => Promise<void> }> {
+let template: Promise<string> | undefined;
+function pgliteTemplate(): Promise<string> {
+  template ??= (async () => {
+    const hash = createHash('sha256');
+    hash.update(readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json')));
+    for (const file of readdirSync(migrationsFolder, { recursive: true, encoding: 'utf8' }).sort()) {
+      const path = join(migrationsFolder, file);
+      if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(path));
+    }
+    const path = join(tmpdir(), `relais-pglite-template-${hash.digest('hex').slice(0, 16)}`);
+    if (existsSync(join(path, 'PG_VERSION'))) return path;
+    // Built aside and renamed: a test process that finds the folder finds it complete.
+    const building = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    const database = await prepareDatabase({ dataDir: building, databaseUrl: undefined });
+    await database.close();
+    writeFileSync(join(building, 'relais-template'), 'migrated PGlite data directory for tests\n');
+    try {
+      renameSync(building, path);
+    } catch {
+      // Another test process made it first.
+      rmSync(building, { recursive: true, force: true });
+    }
+    return path;
+  })();
+  return template;
+}
+
+/**
+ * Where a spawned Relais keeps its data for one test: a PGlite directory, or — when TEST_DATABASE_URL is set — a
+ * new database on that server. `migrated: true` starts from a migrated database (a copy of a template on PGlite),
+ * which is what a second start sees; without it, the database is what a first install sees. `env` is what to give
+ * the process; `cleanup` removes it all.
+ */
+export async function databaseTarget(options: { migrated?: boolean } = {}): Promise<{ kind: 'pglite' | 'postgres'; env: Record<string, string>; cleanup: () => Promise<void> }> {
   const dir = tempDir();
-  if (!postgresUrl()) return { kind: 'pglite', env: { DATA_DIR: join(dir.path, 'data') }, cleanup: async () => dir.remove() };
+  const dataDir = join(dir.path, 'data');
+  if (!postgresUrl()) {
+    if (options.migrated) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+    return { kind: 'pglite', env: { DATA_DIR: dataDir }, cleanup: async () => dir.remove() };
+  }
   const fresh = await freshDatabaseUrl();
+  if (options.migrated) await (await prepareDatabase({ databaseUrl: fresh.url, dataDir })).close();
   return {
     kind: 'postgres',
-    env: { DATA_DIR: join(dir.path, 'data'), DATABASE_URL: fresh.url },
+    env: { DATA_DIR: dataDir, DATABASE_URL: fresh.url },
     cleanup: async () => {
       await fresh.drop();
       dir.remove();

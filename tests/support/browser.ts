@@ -33,10 +33,13 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A fresh browser profile (its own cookies) at a given width. CSP is bypassed only so that axe-core can be injected;
- * the application's own scripts still load through their nonce.
+ * the application's own scripts still load through their nonce. With `axe: true`, every page gets axe-core before
+ * its own scripts run (cheaper than injecting it page by page in a sweep).
  */
-export function newContext(browser: Browser, width: number = widths.wide): Promise<BrowserContext> {
-  return browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, locale: 'fr-FR', timezoneId: 'Pacific/Noumea' });
+export async function newContext(browser: Browser, width: number = widths.wide, options: { axe?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, locale: 'fr-FR', timezoneId: 'Pacific/Noumea' });
+  if (options.axe) await context.addInitScript({ content: axeScript() });
+  return context;
 }
 
 const require = createRequire(import.meta.url);
@@ -81,6 +84,28 @@ export async function checkAccessibility(page: Page, label: string): Promise<str
 /** True when the page scrolls sideways at its current width (WCAG 1.4.10 reflow). */
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/**
+ * The elements that stick out past the right edge of the viewport, outermost first (their parent fits): where to look
+ * when a page scrolls sideways. Up to three, as CSS-like names with their width.
+ */
+export function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth + 1;
+    const found: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const right = el.getBoundingClientRect().right;
+      const parent = el.parentElement;
+      if (right > limit && parent && parent.getBoundingClientRect().right <= limit) {
+        // No named helper here: the page runs this code as is, without the bundler's helpers.
+        const [parentName, elName] = [parent, el].map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((c) => `.${c}`).join('')}`);
+        found.push(`${parent === document.body ? '' : `${parentName} > `}${elName} (${Math.round(right)} px)`);
+        if (found.length === 3) break;
+      }
+    }
+    return found;
+  });
 }
 
 /** The name of the element that has the keyboard focus, for assertions: `main#contenu`, `a.r-skip-link`… */

@@ -82,14 +82,14 @@ function pendingSession(session: AppEnv['Variables']['session']) {
   return session;
 }
 
-accountRoutes.get('/connexion/second-facteur', access.public(), (c) => {
+accountRoutes.get('/connexion/second-facteur', access.session(), (c) => {
   const session = pendingSession(c.get('session'));
   if (!session.secondFactorPending) return c.redirect('/', 303);
   if (!session.secondFactorEnrolled) return c.redirect('/compte/double-authentification', 303);
   return page(c, { title: 'Code de vérification' }, <SecondFactorPage errors={{}} />);
 });
 
-accountRoutes.post('/connexion/second-facteur', access.public(), async (c) => {
+accountRoutes.post('/connexion/second-facteur', access.session(), async (c) => {
   const session = pendingSession(c.get('session'));
   if (!session.secondFactorPending) return c.redirect('/', 303);
   const form = await readForm(c, codeForm);
@@ -118,7 +118,7 @@ function enrollingSession(c: { get: (k: 'session') => AppEnv['Variables']['sessi
   return session;
 }
 
-accountRoutes.get('/compte/double-authentification', access.public(), async (c) => {
+accountRoutes.get('/compte/double-authentification', access.session(), async (c) => {
   const session = enrollingSession(c);
   if (session.secondFactorEnrolled) return redirectWithFlash(c, '/compte', { kind: 'info', text: 'La double authentification est déjà activée.' });
   const { db } = c.get('services').database;
@@ -129,7 +129,7 @@ accountRoutes.get('/compte/double-authentification', access.public(), async (c) 
   return page(c, { title: 'Activer la double authentification' }, <EnrolmentPage qrSvg={qrSvg} manualKey={formatManualKey(secret)} errors={{}} required={session.secondFactorPending} />);
 });
 
-accountRoutes.post('/compte/double-authentification', access.public(), async (c) => {
+accountRoutes.post('/compte/double-authentification', access.session(), async (c) => {
   const session = enrollingSession(c);
   const { db } = c.get('services').database;
   const form = await readForm(c, codeForm);

@@ -81,7 +81,7 @@ describe('API token administration (/admin/jetons)', () => {
     for (const [expiresOn, name] of [
       ['2099-12-31', 'Expiration ISO'],
       ['31/12/2099', 'Expiration française'],
-    ]) {
+    ] as const) {
       const response = await create({ name, scopes: 'organisations:read', expiresOn });
       assert.equal(response.status, 200, name);
       assert.match(await response.text(), /jusqu’au jeudi 31 décembre 2099 inclus/i);

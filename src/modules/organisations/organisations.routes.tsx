@@ -38,10 +38,10 @@ const conflictMessages = {
 
 const outOfScope = 'Vous ne pouvez pas placer une organisation dans cette commune : elle est hors du territoire que vous coordonnez.';
 
-/** Organisations pages are for people; API tokens use /api/v1. */
-function personActor(c: Context<AppEnv>): Actor & { kind: 'person' } {
+/** The actor the route's guard already let through (a person, or a token whose scope grants the action). */
+function currentActor(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');
-  if (actor?.kind !== 'person') throw new UnauthenticatedError();
+  if (!actor) throw new UnauthenticatedError();
   return actor;
 }
 
@@ -69,7 +69,7 @@ function roleLabelOf(role: Role, scopeProvince: Province | null): string {
 }
 
 organisationRoutes.get('/organisations', access.to('organisation.list'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const filters = {
     q: (c.req.query('q') ?? '').trim().slice(0, 150),
     kind: pick(organisationKinds, c.req.query('kind')),
@@ -132,7 +132,7 @@ organisationRoutes.get('/organisations/nouvelle', access.to('organisation.create
 );
 
 organisationRoutes.post('/organisations/nouvelle', access.to('organisation.create'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const form = await readForm(c, organisationFields);
   const values = formValues(form.input);
   if (!form.ok) return newOrganisationPage(c, values, form.errors);
@@ -147,7 +147,7 @@ organisationRoutes.post('/organisations/nouvelle', access.to('organisation.creat
 });
 
 organisationRoutes.get('/organisations/:id', access.to('organisation.view'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const { db } = c.get('services').database;
   const organisation = await findOrganisation(db, actor, c.req.param('id'));
   if (!organisation) return errorPage(c, 404);
@@ -200,7 +200,7 @@ function editPage(c: Context<AppEnv>, organisation: { id: string; name: string }
 }
 
 organisationRoutes.get('/organisations/:id/modifier', access.to('organisation.update'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const organisation = await findOrganisation(c.get('services').database.db, actor, c.req.param('id'));
   if (!organisation) return errorPage(c, 404);
   authorize(actor, 'organisation.update', { id: organisation.id, province: organisation.province });
@@ -208,7 +208,7 @@ organisationRoutes.get('/organisations/:id/modifier', access.to('organisation.up
 });
 
 organisationRoutes.post('/organisations/:id/modifier', access.to('organisation.update'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const { db } = c.get('services').database;
   const organisation = await findOrganisation(db, actor, c.req.param('id'));
   if (!organisation) return errorPage(c, 404);
@@ -253,7 +253,7 @@ function invitePage(
 }
 
 organisationRoutes.get('/organisations/:id/inviter', access.to('person.invite'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const organisation = await findOrganisation(c.get('services').database.db, actor, c.req.param('id'));
   if (!organisation) return errorPage(c, 404);
   const grantable = grantableRoles(actor, organisation);
@@ -262,7 +262,7 @@ organisationRoutes.get('/organisations/:id/inviter', access.to('person.invite'),
 });
 
 organisationRoutes.post('/organisations/:id/inviter', access.to('person.invite'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const { database, config, notifyOutbox } = c.get('services');
   const organisation = await findOrganisation(database.db, actor, c.req.param('id'));
   if (!organisation) return errorPage(c, 404);
@@ -296,7 +296,7 @@ async function membershipToEnd(c: Context<AppEnv>, actor: Actor) {
 }
 
 organisationRoutes.get('/organisations/:id/membres/:membershipId/retirer', access.to('membership.end'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const found = await membershipToEnd(c, actor);
   if (!found) return errorPage(c, 404);
   const { organisation, member } = found;
@@ -315,7 +315,7 @@ organisationRoutes.get('/organisations/:id/membres/:membershipId/retirer', acces
 });
 
 organisationRoutes.post('/organisations/:id/membres/:membershipId/retirer', access.to('membership.end'), async (c) => {
-  const actor = personActor(c);
+  const actor = currentActor(c);
   const found = await membershipToEnd(c, actor);
   if (!found) return errorPage(c, 404);
   const { organisation, member } = found;

@@ -89,6 +89,8 @@ export function authorize(actor: Actor | null, action: string, ...subject: [] | 
 /** What a route declares about who may call it. */
 export type RouteAccess =
   | { kind: 'public' }
+  /** A browser session, even one still waiting for its second factor (the second-factor pages). */
+  | { kind: 'session' }
   | { kind: 'signed-in' }
   | { kind: 'action'; action: string };
 
@@ -98,7 +100,7 @@ export type Guard = MiddlewareHandler & { [routeAccessKey]: RouteAccess };
 
 function isRouteAccess(value: unknown): value is RouteAccess {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
-  if (value.kind === 'public' || value.kind === 'signed-in') return true;
+  if (value.kind === 'public' || value.kind === 'session' || value.kind === 'signed-in') return true;
   return value.kind === 'action' && 'action' in value && typeof value.action === 'string';
 }
 

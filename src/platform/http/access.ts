@@ -30,8 +30,16 @@ function requireActor(c: Context<AppEnv>) {
 export const access = {
   /** Anyone, signed in or not. */
   public: () => guard({ kind: 'public' }, () => {}),
-  /** Any signed-in person (or API token). */
-  signedIn: () => guard({ kind: 'signed-in' }, (c) => void requireActor(c)),
+  /** Anyone with a browser session, even before the second factor: only for the second-factor pages. */
+  session: () =>
+    guard({ kind: 'session' }, (c) => {
+      if (!c.get('session')) throw new UnauthenticatedError();
+    }),
+  /** Any signed-in person; an API token is refused (these are a person's own pages). */
+  signedIn: () =>
+    guard({ kind: 'signed-in' }, (c) => {
+      if (requireActor(c).kind !== 'person') throw new ForbiddenError('signed-in');
+    }),
   /** Whoever a policy allows to do `action` to at least some subject; the handler then checks the record. */
   to: (action: string) =>
     guard({ kind: 'action', action }, (c) => {
