@@ -27,6 +27,12 @@ const fixedPages = [
 /** At most this many distinct pages per role: enough to cover every screen, short enough to run in seconds. */
 const pagesPerRole = 60;
 
+/**
+ * How far the sweep follows links inside <main> below the pages the navigation reaches: 2 reaches a record's forms
+ * and confirmation pages (list → record → "Modifier", "Retirer"…).
+ */
+const levelsBelowNavigation = 2;
+
 /** Paths never opened as pages: a POST-only action, assets, the machine-readable API document. */
 function notAPage(url: URL): boolean {
   return url.pathname === '/deconnexion' || url.pathname.startsWith('/static/') || url.pathname === '/api/v1/openapi.json';
@@ -139,6 +145,8 @@ async function sweep(context: BrowserContext, page: Page, role: string, alreadyC
     const status = response?.status() ?? 0;
     const contentType = (await response?.headerValue('content-type')) ?? '';
     if (status >= 400) {
+      // A link that leads here is reported below as a dead link, with the page it is on.
+      if (status === 404 && linksSeen.has(url.toString())) return null;
       problems.push(`${label} — la page répond ${status}${landed.pathname !== url.pathname ? ` (après redirection vers ${landed.pathname})` : ''}`);
       return null;
     }
@@ -184,11 +192,17 @@ async function sweep(context: BrowserContext, page: Page, role: string, alreadyC
     const links = await visit(url);
     for (const link of links ?? []) if (link.inMain && !link.download) enqueue(level1, sameOriginPage(link.href));
   }
-  // Level 1: what the pages' main content links to (lists → records, records → confirmation pages…).
-  for (const url of level1) {
-    if (visitedScreens.size >= pagesPerRole) break;
-    if (visitedScreens.has(screenOf(url))) continue;
-    await visit(url);
+  // Deeper: what the pages' main content links to (lists → records → their forms and confirmation pages).
+  let current = level1;
+  for (let level = 1; level <= levelsBelowNavigation && current.length > 0; level += 1) {
+    const next: URL[] = [];
+    for (const url of current) {
+      if (visitedScreens.size >= pagesPerRole) break;
+      if (visitedScreens.has(screenOf(url))) continue;
+      const links = await visit(url);
+      for (const link of links ?? []) if (link.inMain && !link.download) enqueue(next, sameOriginPage(link.href));
+    }
+    current = next;
   }
 
   // No dead links: every same-origin link seen on these pages, fetched with this person's session.

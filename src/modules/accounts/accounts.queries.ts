@@ -1,4 +1,7 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { roles } from '../../platform/authz/roles.ts';
+import { provinces } from '../../territory/index.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor, Membership } from '../../platform/authz/index.ts';
 import { rolesRequiringSecondFactor } from '../../platform/authz/index.ts';
@@ -28,6 +31,16 @@ export function needsSecondFactor(list: Pick<Membership, 'role'>[]): boolean {
   return list.some((m) => rolesRequiringSecondFactor[m.role]);
 }
 
+const membershipList = z.array(
+  z.object({
+    id: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    role: z.enum(roles),
+    scopeProvince: z.enum(provinces).nullable(),
+  }),
+);
+
 export type SessionLookup = { session: SessionInfo; actor: Actor | null; lastSeenAt: Date };
 
 /**
@@ -44,6 +57,13 @@ export async function findSession(db: Executor, token: string, now = new Date())
       name: users.name,
       email: users.email,
       totpEnabledAt: users.totpEnabledAt,
+      // Memberships come in the same query: this runs on every request, and on PGlite each query costs.
+      memberships: sql<unknown>`coalesce((
+        select json_agg(json_build_object(
+          'id', m.id, 'organisationId', m.organisation_id, 'organisationName', o.name,
+          'role', m.role, 'scopeProvince', m.scope_province) order by o.name)
+        from memberships m join organisations o on o.id = m.organisation_id
+        where m.user_id = ${users.id} and m.ended_at is null), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -56,7 +76,7 @@ export async function findSession(db: Executor, token: string, now = new Date())
       ),
     );
   if (!row) return null;
-  const list = await membershipsOf(db, row.userId);
+  const list = membershipList.parse(typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships);
   const enrolled = row.totpEnabledAt !== null;
   const pending = row.secondFactorAt === null && (enrolled || needsSecondFactor(list));
   return {

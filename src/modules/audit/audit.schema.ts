@@ -23,5 +23,6 @@ export const auditEvents = pgTable(
     index('audit_events_at_idx').on(t.at),
     index('audit_events_actor_idx').on(t.actorUserId, t.at),
     index('audit_events_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_events_action_idx').on(t.action, t.at),
   ],
 );

@@ -147,7 +147,7 @@ function EndpointSection(props: { document: OpenApiDocument; baseUrl: string; en
         rows={responses.map(([status, description]) => [status ?? '', description ?? ''])}
       />
       <p>Exemple :</p>
-      <pre tabindex={0} aria-label={`Exemple d’appel de ${endpoint.method} ${endpoint.path}`}>
+      <pre class="r-pre">
         <code>{curlFor(document, props.baseUrl, endpoint)}</code>
       </pre>
     </section>
@@ -189,7 +189,7 @@ export function ApiDocsPage(props: { document: OpenApiDocument; baseUrl: string 
         Un administrateur crée un jeton d’API sur la page « Jetons d’API » de Relais, en choisissant ses droits. Le jeton n’est montré qu’une fois :
         gardez-le comme un mot de passe. Envoyez-le à chaque requête dans l’en-tête :
       </p>
-      <pre tabindex={0} aria-label="En-tête d’authentification">
+      <pre class="r-pre">
         <code>Authorization: Bearer relais_…</code>
       </pre>
       <p>
@@ -209,7 +209,7 @@ export function ApiDocsPage(props: { document: OpenApiDocument; baseUrl: string 
         Toutes les erreurs sont en JSON, avec un code stable (<code>error</code>) et une explication en français (<code>message</code>). Quand des
         données sont refusées (<code>422</code>), <code>champs</code> donne un message par champ :
       </p>
-      <pre tabindex={0} aria-label="Exemple d’erreur">
+      <pre class="r-pre">
         <code>
           {JSON.stringify(
             { error: 'donnees_invalides', message: 'Les données envoyées ne sont pas valides.', champs: { nom: 'Entrez le nom de l’organisation' } },

@@ -123,7 +123,7 @@ export function ApiTokenCreatedPage(props: { name: string; token: string; scopes
       </NotificationBanner>
       <TextInput id="token" name="token" label="Jeton d’API" value={props.token} spellcheck={false} attributes={{ readonly: true, autocomplete: 'off' }} />
       <p>Transmettez-le au partenaire par un moyen sûr (pas dans un e-mail en clair). Le logiciel l’envoie dans l’en-tête :</p>
-      <pre tabindex={0} aria-label="En-tête à envoyer">
+      <pre class="r-pre">
         <code>Authorization: Bearer {props.token}</code>
       </pre>
       <SummaryList
