@@ -49,7 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await prepareDatabase(config);
   if (config.demo && (await isEmptyDatabase(database.db))) {
     logger.info('new database in demo mode: seeding demonstration data');
-    await seedDemo(database.db, logger);
+    await seedDemo(database.db, logger, { baseUrl: config.baseUrl });
   }
   const jobs = config.jobs ? await startJobs(database, { url: config.databaseUrl, timeZone: config.timeZone, logger }, jobDefinitions(config, database, logger)) : null;
   const app = createApp(buildServices(config, database, logger, jobs));

@@ -6,6 +6,10 @@ import { createOrganisation, organisationByName } from '../modules/organisations
 
 const operatorName = 'Administration de Relais';
 
+export function isEmail(value: string): boolean {
+  return z.email().safeParse(value.trim()).success;
+}
+
 /**
  * Creates an administrator with a random provisional password, printed once. The account belongs to the
  * operator's organisation, created if needed. The second factor is asked at first sign-in.

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { createLogger, prepareDatabase, startServer, stopOnSignals } from '../server.ts';
 import { isEmptyDatabase, seedDemo } from './seed.ts';
-import { backupTo, restoreFrom } from './backup.ts';
-import { createAdministrator } from './create-admin.ts';
+import { BackupError, backupTo, restoreFrom } from './backup.ts';
+import { createAdministrator, isEmail } from './create-admin.ts';
 
 const usage = `Utilisation : relais <commande>
 
@@ -55,13 +55,17 @@ async function main(argv: string[]): Promise<number> {
           console.error('La base contient déjà des organisations : les données de démonstration ne sont ajoutées qu’à une base vide.');
           return 1;
         }
-        await seedDemo(database.db, logger);
+        await seedDemo(database.db, logger, { baseUrl: config.baseUrl });
         console.log('Données de démonstration ajoutées.');
         return 0;
       });
     case 'create-admin':
       if (!argument) {
         console.error('Précisez l’adresse e-mail : relais create-admin prenom.nom@exemple.nc');
+        return 1;
+      }
+      if (!isEmail(argument)) {
+        console.error(`« ${argument} » n’est pas une adresse e-mail valide.`);
         return 1;
       }
       return withDatabase(config, (database) => createAdministrator(database.db, argument));
@@ -88,7 +92,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof BackupError) console.error(error.message);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Executor } from '../db/client.ts';
 import { rolesRequiringSecondFactor, type Role } from '../platform/authz/index.ts';
-import { createAccount, demoPassword, newTotpSecret } from '../modules/accounts/index.ts';
+import { createAccount, demoPassword, invitePerson, membershipsOf, newTotpSecret, userByEmail } from '../modules/accounts/index.ts';
 import { createOrganisation, type OrganisationKind } from '../modules/organisations/index.ts';
 import { organisations } from '../modules/organisations/organisations.schema.ts';
 import { communeByName, type Province } from '../territory/index.ts';
@@ -59,7 +59,7 @@ export const demoAccounts: DemoAccount[] = [
  * Fills a new database with demonstration data, in one transaction: organisations and one account per role.
  * Accounts whose role requires a second factor get one (with a random secret), so that the real sign-in works.
  */
-export async function seedDemo(db: Executor, logger?: Logger): Promise<void> {
+export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl: string } = { baseUrl: 'http://localhost:3000' }): Promise<void> {
   await db.transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const o of demoOrganisations) {
@@ -83,6 +83,13 @@ export async function seedDemo(db: Executor, logger?: Logger): Promise<void> {
         }),
       });
       if (!created.ok) throw new Error(`seed: ${a.email}: ${created.error}`);
+    }
+    // A pending invitation, so that the outbox and the invitation page have something real to show.
+    const admin = await userByEmail(tx, 'administrateur@demo.relais.nc');
+    const koumac = ids.get('opt-koumac');
+    if (admin && koumac) {
+      const actor = { kind: 'person' as const, userId: admin.id, name: admin.name, email: admin.email, memberships: await membershipsOf(tx, admin.id) };
+      await invitePerson(tx, actor, { email: 'nouvelle.aidante@demo.relais.nc', organisationId: koumac, role: 'helper', scopeProvince: null }, { baseUrl: options.baseUrl });
     }
   });
   logger?.info({ organisations: demoOrganisations.length, accounts: demoAccounts.length }, 'demonstration data seeded');

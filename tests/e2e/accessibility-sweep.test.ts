@@ -92,7 +92,8 @@ async function problemsAtWidth(page: Page, label: string): Promise<string[]> {
 
 /**
  * Visits, as one person (or nobody), the pages reachable from the navigation, the header, the footer, the home page
- * and the fixed list, then one level further through the links inside <main>; returns every problem found.
+ * and the fixed list, then `levelsBelowNavigation` levels further through the links inside <main>; returns every
+ * problem found.
  */
 async function sweep(context: BrowserContext, page: Page, role: string, alreadyChecked: ReadonlySet<string> = new Set()): Promise<Sweep> {
   const origin = new URL(server.url).origin;

@@ -71,7 +71,7 @@ function formFields(payload: Payload): Fields {
 }
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const french = /Entrez|Choisissez|invalide|incorrect|Trop de tentatives|Envoyez|n’est pas du JSON|déjà/;
+const french = /Entrez|Choisissez|invalide|incorrect|Trop de tentatives|Envoyez|illisible|n’est pas du JSON|déjà/;
 
 async function expectAnswer(response: Response, allowed: readonly number[], label: string): Promise<void> {
   const body = await response.text();
@@ -149,10 +149,9 @@ describe('bad input never breaks Relais (property-based)', () => {
     );
   });
 
-  // Found by this file: Hono's parseBody throws on a multipart body it cannot split, and readForm (platform/http/forms.ts)
-  // lets it through, so app.ts answers 500. /admin/jetons/nouveau catches it; the fix belongs in readForm. Marked
-  // `todo` so the suite stays green until then: remove the option once readForm answers with a field error.
-  it('refuses a broken multipart body on every form route, without a server error', { todo: 'readForm must catch unreadable bodies (500 on /connexion and /organisations/:id/inviter)' }, async () => {
+  // Found by this file: Hono's parseBody throws on a multipart body it cannot split; readForm now answers with a
+  // message instead of letting app.ts answer 500.
+  it('refuses a broken multipart body on every form route, without a server error', async () => {
     const arbitrary = fc.record({
       boundary: fc.option(fc.stringMatching(/^[A-Za-z0-9'()+_,./:=?-]{1,30}$/), { nil: undefined }),
       body: fc.string({ maxLength: 200 }),

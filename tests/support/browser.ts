@@ -97,7 +97,10 @@ export function overflowingElements(page: Page): Promise<string[]> {
     for (const el of document.body.querySelectorAll('*')) {
       const right = el.getBoundingClientRect().right;
       const parent = el.parentElement;
-      if (right > limit && parent && parent.getBoundingClientRect().right <= limit) {
+      // Content inside a scrolling box (a table wrapper, a <pre>) does not make the page scroll.
+      let clipped = false;
+      for (let a = parent; a && a !== document.body && !clipped; a = a.parentElement) clipped = getComputedStyle(a).overflowX !== 'visible';
+      if (right > limit && parent && !clipped && parent.getBoundingClientRect().right <= limit) {
         // No named helper here: the page runs this code as is, without the bundler's helpers.
         const [parentName, elName] = [parent, el].map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((c) => `.${c}`).join('')}`);
         found.push(`${parent === document.body ? '' : `${parentName} > `}${elName} (${Math.round(right)} px)`);

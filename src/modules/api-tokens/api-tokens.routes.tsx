@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/authz/index.ts';
 import { access, UnauthenticatedError } from '../../platform/http/access.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
-import { inputValue, readForm, type FieldErrors, type FormResult } from '../../platform/http/forms.ts';
+import { inputValue, readForm, type FieldErrors } from '../../platform/http/forms.ts';
 import { registerNav } from '../../platform/http/navigation.ts';
 import { errorPage, page } from '../../platform/http/render.tsx';
 import { localDay } from '../../platform/format.ts';
@@ -104,13 +104,7 @@ apiTokenRoutes.post('/admin/jetons/nouveau', access.to('apiToken.manage'), async
   const actor = personOf(c);
   const { config, database } = c.get('services');
   const today = localDay(new Date());
-  let form: FormResult<z.output<ReturnType<typeof newTokenForm>>>;
-  try {
-    form = await readForm(c, newTokenForm(today));
-  } catch {
-    // A body that claims to be a form but cannot be read (a broken multipart upload): say so rather than fail.
-    form = { ok: false, errors: { name: 'Le formulaire n’a pas pu être lu. Entrez le nom du jeton et choisissez ses droits, puis réessayez.' }, input: {} };
-  }
+  const form = await readForm(c, newTokenForm(today));
   if (!form.ok) {
     const scopes = form.input.scopes;
     const errors: FieldErrors = form.errors;

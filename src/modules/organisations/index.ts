@@ -5,4 +5,4 @@ export { createOrganisation, updateOrganisation, endMembership } from './organis
 export { listOrganisations, findOrganisation, organisationByName, activeMembersOf, activeMembership } from './organisations.queries.ts';
 export { organisationKinds, type OrganisationKind } from './organisations.schema.ts';
 export { organisationKindLabels } from './organisations.labels.ts';
-export { normaliseRidet } from './organisations.forms.ts';
+export { normaliseRidet, organisationFields, type OrganisationFields } from './organisations.forms.ts';

@@ -30,5 +30,7 @@ export const organisationsPolicy = definePolicy({
   scopes: {
     'api.organisations.read': 'organisations:read',
     'api.organisations.write': 'organisations:write',
+    // The API creates organisations through the same command as the pages, which checks this action.
+    'organisation.create': 'organisations:write',
   },
 });

@@ -23,9 +23,17 @@ function visibleTo(actor: Actor): SQL | undefined {
   return parts.length ? or(...parts) : eq(organisations.id, '00000000-0000-0000-0000-000000000000');
 }
 
-export type OrganisationFilters = { q?: string | undefined; kind?: OrganisationKind | undefined; province?: Province | undefined; page: number };
+export type OrganisationFilters = {
+  q?: string | undefined;
+  kind?: OrganisationKind | undefined;
+  province?: Province | undefined;
+  page: number;
+  /** Pages show 20; the API lets clients choose up to 100. */
+  perPage?: number;
+};
 
 export async function listOrganisations(db: Executor, actor: Actor, filters: OrganisationFilters) {
+  const perPage = filters.perPage ?? pageSize;
   const where = and(
     visibleTo(actor),
     filters.q ? ilike(organisations.name, `%${filters.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`) : undefined,
@@ -38,9 +46,9 @@ export async function listOrganisations(db: Executor, actor: Actor, filters: Org
     .from(organisations)
     .where(where)
     .orderBy(asc(organisations.name))
-    .limit(pageSize)
-    .offset((filters.page - 1) * pageSize);
-  return { rows, total: total?.n ?? 0, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / pageSize)) };
+    .limit(perPage)
+    .offset((filters.page - 1) * perPage);
+  return { rows, total: total?.n ?? 0, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / perPage)) };
 }
 
 /** One organisation if the actor may know it exists; otherwise null (the route answers 404). */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { organisationKindLabels, organisationKinds } from '../../modules/organisations/index.ts';
-import { organisationFields } from '../../modules/organisations/organisations.forms.ts';
+import { organisationFields } from '../../modules/organisations/index.ts';
 import { provinceLabels, provinces } from '../../territory/index.ts';
 
 /**

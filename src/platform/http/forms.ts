@@ -14,7 +14,13 @@ export type FormResult<T> = { ok: true; data: T; input: FormInput } | { ok: fals
  * @example const form = await readForm(c, signInForm); if (!form.ok) return render(422, …form.errors)
  */
 export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<FormResult<z.output<S>>> {
-  const body = await c.req.parseBody({ all: true });
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    // A truncated or malformed body is bad input like any other: a message, never a server error.
+    return { ok: false, errors: { formulaire: 'Le formulaire envoyé est illisible. Rechargez la page et envoyez-le de nouveau.' }, input: {} };
+  }
   const input: FormInput = {};
   for (const [key, value] of Object.entries(body)) {
     if (Array.isArray(value)) input[key] = value.filter((v) => typeof v === 'string');

@@ -8,8 +8,8 @@ export const examples: Example[] = [
       <Breadcrumbs
         items={[
           { href: '/', label: 'Accueil' },
-          { href: '/lieux', label: 'Lieux d\'accueil' },
-          { href: '/lieux/province-nord', label: 'Province Nord' },
+          { href: '/compte', label: 'Mon compte' },
+          { href: '/compte/sessions', label: 'Mes sessions' },
         ]}
       />
     ),
