@@ -83,3 +83,26 @@ describe('security set once for every response', () => {
     assert.ok((await bad.text()).includes('Choisissez une taille de texte'));
   });
 });
+
+describe('fonts chosen in the display settings', () => {
+  it('sends the Atkinson Hyperlegible font only to those who choose it, from our own server', async () => {
+    const t = await testApp();
+    try {
+      const plain = await (await t.request('/')).text();
+      assert.doesNotMatch(plain, /fonts-atkinson\.css/);
+      const chosen = await (await t.request('/', { cookie: 'relais_affichage=t-normal.s-normal.c-normal.f-atkinson.m-auto' })).text();
+      const href = /href="(\/static\/fonts-atkinson\.css)"/.exec(chosen)?.[1];
+      assert.ok(href);
+      const css = await (await t.request(href)).text();
+      const font = /url\((\/static\/fonts\/[^)]+\.woff2)\)/.exec(css)?.[1];
+      assert.ok(font);
+      const file = await t.request(font);
+      assert.equal(file.status, 200);
+      assert.equal(file.headers.get('content-type'), 'font/woff2');
+      assert.ok((await file.arrayBuffer()).byteLength > 10_000);
+      assert.equal((await t.request('/static/fonts/..%2F..%2Fpackage.json')).status, 404);
+    } finally {
+      await t.close();
+    }
+  });
+});

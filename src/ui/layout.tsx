@@ -27,6 +27,8 @@ export type LayoutProps = {
   display: DisplayPrefs;
   /** Script URLs, loaded with the nonce and `defer`: they only upgrade a page that already works. */
   scripts?: string[];
+  /** Stylesheets after the main one (a chosen font's @font-face rules). */
+  stylesheets?: string[];
   children?: Child;
 };
 
@@ -78,6 +80,9 @@ export function Layout(props: LayoutProps): JSX.Element {
           <meta name="color-scheme" content={colorScheme(display.theme)} />
           <title>{`${props.hasErrors ? 'Erreur : ' : ''}${props.title} — Relais`}</title>
           <link rel="stylesheet" href={stylesheetHref()} />
+          {(props.stylesheets ?? []).map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
           {(props.scripts ?? []).map((src) => (
             <script src={src} nonce={props.nonce} defer />
           ))}

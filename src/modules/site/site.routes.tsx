@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { access } from '../../platform/http/access.ts';
-import { assetByName } from '../../platform/http/assets.ts';
+import { readFile } from 'node:fs/promises';
+import { assetByName, fontAsset } from '../../platform/http/assets.ts';
 import { displayCookie, displayOptions, serialiseDisplay } from '../../platform/http/display.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
@@ -59,7 +60,15 @@ siteRoutes.post('/affichage', access.public(), async (c) => {
   return redirectWithFlash(c, '/affichage', { kind: 'success', text: 'Vos paramètres d’affichage sont enregistrés sur cet appareil.' });
 });
 
+siteRoutes.get('/static/fonts/:file', access.public(), async (c) => {
+  const font = fontAsset(c.req.param('file'));
+  if (!font || !('path' in font)) return c.text('Fichier introuvable', 404);
+  return c.body(await readFile(font.path), 200, { 'Content-Type': 'font/woff2', 'Cache-Control': 'public, max-age=31536000, immutable' });
+});
+
 siteRoutes.get('/static/:file', access.public(), (c) => {
+  const font = fontAsset(c.req.param('file'));
+  if (font && 'css' in font) return c.body(font.css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
   const asset = assetByName(c.req.param('file'));
   if (!asset) return c.text('Fichier introuvable', 404);
   return c.body(asset.body, 200, { 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=31536000, immutable' });

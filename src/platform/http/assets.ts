@@ -40,3 +40,45 @@ export function assetByName(file: string): Asset | null {
   if (file === `relais.${js.hash}.js`) return js;
   return null;
 }
+
+/** Self-hosted fonts from their npm packages, sent only to people who choose them in "Paramètres d'affichage". */
+const fontFamilies = {
+  atkinson: { family: 'Atkinson Hyperlegible', folder: '@fontsource/atkinson-hyperlegible/files', prefix: 'atkinson-hyperlegible' },
+  opendyslexic: { family: 'OpenDyslexic', folder: '@fontsource/opendyslexic/files', prefix: 'opendyslexic' },
+} as const;
+export type ChosenFont = keyof typeof fontFamilies;
+
+const fontFiles = new Map<string, string>();
+for (const { folder, prefix } of Object.values(fontFamilies)) {
+  for (const weight of ['400', '700']) {
+    for (const style of ['normal', 'italic']) {
+      const file = `${prefix}-latin-${weight}-${style}.woff2`;
+      fontFiles.set(file, resolve(import.meta.dirname, '../../../node_modules', folder, file));
+    }
+  }
+}
+
+function fontStylesheet(font: ChosenFont): string {
+  const { family, prefix } = fontFamilies[font];
+  return ['400', '700']
+    .flatMap((weight) =>
+      ['normal', 'italic'].map(
+        (style) =>
+          `@font-face{font-family:"${family}";font-style:${style};font-weight:${weight};font-display:swap;src:url(/static/fonts/${prefix}-latin-${weight}-${style}.woff2) format("woff2")}`,
+      ),
+    )
+    .join('\n');
+}
+
+/** The stylesheet declaring a chosen font, or none for the system font. */
+export function fontStylesheetHref(font: 'system' | ChosenFont): string | null {
+  return font === 'system' ? null : `/static/fonts-${font}.css`;
+}
+
+/** A font file or a font stylesheet by name, or null. */
+export function fontAsset(file: string): { path: string } | { css: string } | null {
+  const css = /^fonts-(atkinson|opendyslexic)\.css$/.exec(file)?.[1];
+  if (css === 'atkinson' || css === 'opendyslexic') return { css: fontStylesheet(css) };
+  const path = fontFiles.get(file);
+  return path ? { path } : null;
+}

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { Layout } from '../../ui/layout.tsx';
 import type { AppEnv } from './env.ts';
 import { navFor } from './navigation.ts';
-import { clientScriptHref } from './assets.ts';
+import { clientScriptHref, fontStylesheetHref } from './assets.ts';
 
 export type PageOptions = {
   title: string;
@@ -32,6 +32,7 @@ export function page(c: Context<AppEnv>, options: PageOptions, content: Child): 
       breadcrumbs={options.breadcrumbs}
       display={c.get('display')}
       scripts={[clientScriptHref()]}
+      stylesheets={[fontStylesheetHref(c.get('display').font)].filter((href) => href !== null)}
     >
       {content}
     </Layout>,
