@@ -6,3 +6,4 @@ export * from '../modules/accounts/accounts.schema.ts';
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/outbox/outbox.schema.ts';
 export * from '../modules/api-tokens/api-tokens.schema.ts';
+export * from '../modules/places/places.schema.ts';
