@@ -30,5 +30,4 @@ export const placesPolicy = definePolicy({
     allow('administrator', 'label.review'),
     allow<PlaceSubject>('coordinator', 'label.review', inScope),
   ],
-  scopes: { 'api.places.read': 'places:read' },
 });
