@@ -40,3 +40,30 @@ export function formatNumber(n: number): string {
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }
+
+/**
+ * The instant a local calendar day (`YYYY-MM-DD`) starts in a time zone, whatever the server's own zone.
+ * @example startOfLocalDay('2026-03-03', 'Pacific/Noumea') // 2026-03-02T13:00:00.000Z
+ */
+export function startOfLocalDay(day: string, timeZone: string = zone): Date {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // The zone's offset at that moment, read back from Intl; a second pass settles days where the offset changes.
+  let guess = utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000;
+  guess = utcMidnight - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}
+
+function offsetMinutes(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** The calendar day after `YYYY-MM-DD`. @example nextDay('2026-12-31') // '2027-01-01' */
+export function nextDay(day: string): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

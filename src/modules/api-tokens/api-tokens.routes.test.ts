@@ -5,7 +5,7 @@ import { hashSecret } from '../../platform/ids.ts';
 import { auditEvents } from '../audit/audit.schema.ts';
 import { testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { apiTokens } from './api-tokens.schema.ts';
-import { startOfLocalDay } from './api-tokens.routes.tsx';
+import { startOfLocalDay } from '../../platform/format.ts';
 
 describe('startOfLocalDay', () => {
   it('gives the UTC instant of local midnight in the territory, not the server’s', () => {

@@ -7,31 +7,12 @@ import { redirectWithFlash } from '../../platform/http/flash.ts';
 import { inputValue, readForm, type FieldErrors } from '../../platform/http/forms.ts';
 import { registerNav } from '../../platform/http/navigation.ts';
 import { errorPage, page } from '../../platform/http/render.tsx';
-import { localDay } from '../../platform/format.ts';
+import { localDay, nextDay, startOfLocalDay } from '../../platform/format.ts';
 import { apiScopes, createApiToken, revokeApiToken } from './api-tokens.commands.ts';
 import { findApiToken, listApiTokens } from './api-tokens.queries.ts';
 import { ApiTokenCreatedPage, ApiTokensPage, NewApiTokenPage, RevokeApiTokenPage } from './views/api-tokens.tsx';
 
 registerNav({ href: '/admin/jetons', label: 'Jetons d’API', shownTo: 'apiToken.manage', order: 92 });
-
-/**
- * The UTC instant of midnight starting `day` (YYYY-MM-DD) in `timeZone`, whatever the server's own zone.
- * @example startOfLocalDay('2026-03-10', 'Pacific/Noumea') // 2026-03-09T13:00:00.000Z
- */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  // The zone's offset at that moment, read back through Intl; a second pass settles days when the offset changes.
-  let instant = guess - offsetAt(guess, timeZone);
-  instant = guess - offsetAt(instant, timeZone);
-  return new Date(instant);
-}
-
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(instant / 1000) * 1000;
-}
 
 /** A date typed as 2026-12-31 (date field) or 31/12/2026 (browsers without a date picker), as YYYY-MM-DD. */
 function isoDay(text: string): string | null {
@@ -130,10 +111,6 @@ apiTokenRoutes.post('/admin/jetons/nouveau', access.to('apiToken.manage'), async
   return page(c, { title: `Jeton « ${name} » créé`, breadcrumbs }, <ApiTokenCreatedPage name={name} token={created.value.token} scopes={scopes} expiresAt={expiresAt} />);
 });
 
-function nextDay(day: string): string {
-  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
 
 apiTokenRoutes.get('/admin/jetons/:id/revoquer', access.to('apiToken.manage'), async (c) => {
   const actor = personOf(c);

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { nextDay, startOfLocalDay } from '../../platform/format.ts';
 import type { Executor } from '../../db/client.ts';
 import { auditEvents } from './audit.schema.ts';
 
@@ -14,33 +15,6 @@ export type AuditFilters = {
   to?: string | undefined;
   page: number;
 };
-
-/**
- * The instant a local calendar day starts in a time zone: `2026-03-03` in Nouméa is `2026-03-02T13:00:00Z`.
- * @example startOfLocalDay('2026-03-03', 'Pacific/Noumea') // 2026-03-02T13:00:00.000Z
- */
-export function startOfLocalDay(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  const utcMidnight = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  // The zone's offset at that moment, read back from Intl; a second pass settles days where the offset changes.
-  let guess = utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000;
-  guess = utcMidnight - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  return new Date(guess);
-}
-
-function offsetMinutes(at: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
-/** The day after a `YYYY-MM-DD` day. */
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + 1)).toISOString().slice(0, 10);
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, (c) => `\\${c}`);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { newId } from '../../platform/ids.ts';
 import { testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { recordAudit } from './audit.commands.ts';
-import { startOfLocalDay } from './audit.queries.ts';
+import { startOfLocalDay } from '../../platform/format.ts';
 import { auditEvents } from './audit.schema.ts';
 
 /** The message of an error and of the errors it wraps (Drizzle wraps the database's error). */
