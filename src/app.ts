@@ -25,6 +25,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const baseOrigin = new URL(services.config.baseUrl).origin;
   const https = baseOrigin.startsWith('https:');
+  // The on-demand map of places draws tiles from this server: the only outside origin pages may load images from.
+  const tilesOrigin = new URL(services.config.mapTiles.url).origin;
 
   app.use('*', requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use('*', async (c, next) => {
@@ -38,6 +40,14 @@ export function createApp(services: Services): Hono<AppEnv> {
   });
   app.use('*', observe());
   app.use('*', compress());
+  // The embeddable list of places is the one page other sites may show in a frame. Registered before secureHeaders
+  // so that it runs after it, on the headers secureHeaders has just set.
+  app.use('/integration', async (c, next) => {
+    await next();
+    c.res.headers.delete('X-Frame-Options');
+    const policy = c.res.headers.get('Content-Security-Policy');
+    if (policy) c.res.headers.set('Content-Security-Policy', policy.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+  });
   app.use(
     '*',
     secureHeaders({
@@ -45,7 +55,7 @@ export function createApp(services: Services): Hono<AppEnv> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", NONCE],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', tilesOrigin],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],

@@ -45,6 +45,10 @@ const envSchema = z.object({
   TZ: z.string().refine(isValidTimeZone, 'doit être un fuseau horaire IANA, par exemple Pacific/Noumea').default('Pacific/Noumea'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: booleanFromEnv.default(true),
+  MAP_TILES_URL: urlWithProtocols(['https:', 'http:'], 'https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'doit contenir {z}, {x} et {y}, par exemple https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_TILES_ATTRIBUTION: z.string().min(1, 'ne doit pas être vide').default('© les contributeurs d’OpenStreetMap'),
 });
 
 export type Config = {
@@ -60,6 +64,8 @@ export type Config = {
   timeZone: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   jobs: boolean;
+  /** Raster tiles of the on-demand map of places: a URL template with {z}, {x}, {y}, and the credit to show. */
+  mapTiles: { url: string; attribution: string };
 };
 
 export class ConfigError extends Error {
@@ -96,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     timeZone: e.TZ,
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
+    mapTiles: { url: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION },
   };
 }

@@ -4,6 +4,7 @@ import { createLogger, prepareDatabase, startServer, stopOnSignals } from '../se
 import { isEmptyDatabase, seedDemo } from './seed.ts';
 import { BackupError, backupTo, restoreFrom } from './backup.ts';
 import { createAdministrator, isEmail } from './create-admin.ts';
+import { exportPlacesCommand, importPlacesCommand } from './places.ts';
 
 const usage = `Utilisation : relais <commande>
 
@@ -13,6 +14,11 @@ const usage = `Utilisation : relais <commande>
   create-admin EMAIL    crée un compte administrateur et affiche son mot de passe provisoire
   backup FICHIER        sauvegarde toute la base dans FICHIER (JSON compressé)
   restore FICHIER       remplace le contenu de la base par celui de FICHIER
+  import lieux FICHIER [--appliquer]
+                        lit un fichier de lieux (standard national CSV ou JSON, recensement 2023–2024) et affiche
+                        le rapport ; rien n’est écrit sans --appliquer (et rien du tout si une ligne est en erreur)
+  export lieux [--format csv|json] [--etendu] [--sortie FICHIER]
+                        écrit les lieux au format du standard national (--etendu : avec les colonnes calédoniennes)
 
 La configuration vient de l’environnement : PORT, HOST, DATA_DIR, DATABASE_URL, DEMO, BASE_URL, SMTP_URL,
 SMS_GATEWAY_URL, SMS_GATEWAY_TOKEN, TZ (voir le README).`;
@@ -27,8 +33,19 @@ async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnTy
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  const [command, argument] = positionals;
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      appliquer: { type: 'boolean' },
+      etendu: { type: 'boolean' },
+      format: { type: 'string' },
+      sortie: { type: 'string' },
+    },
+  });
+  const [command, argument, file] = positionals;
   if (!command || values.help) {
     console.log(usage);
     return command || values.help ? 0 : 1;
@@ -80,6 +97,26 @@ async function main(argv: string[]): Promise<number> {
         console.log(`${command === 'backup' ? 'Sauvegarde' : 'Restauration'} terminée : ${result.tables} tables, ${result.rows} lignes.`);
         return 0;
       });
+    }
+    case 'import':
+    case 'export': {
+      if (argument !== 'lieux') {
+        console.error(`Précisez ce qu’il faut ${command === 'import' ? 'importer' : 'exporter'} : relais ${command} lieux …`);
+        return 1;
+      }
+      if (command === 'import') {
+        if (!file) {
+          console.error('Précisez le fichier : relais import lieux lieux.csv [--appliquer]');
+          return 1;
+        }
+        return withDatabase(config, (database) => importPlacesCommand(database, file, { apply: values.appliquer === true }));
+      }
+      const format = values.format ?? 'csv';
+      if (format !== 'csv' && format !== 'json') {
+        console.error(`Format « ${format} » inconnu : choisissez csv ou json.`);
+        return 1;
+      }
+      return withDatabase(config, (database) => exportPlacesCommand(database, { format, extended: values.etendu === true, output: values.sortie }));
     }
     default:
       console.error(`Commande inconnue : ${command}\n\n${usage}`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Executor } from '../db/client.ts';
@@ -5,6 +6,7 @@ import { rolesRequiringSecondFactor, type Role } from '../platform/authz/index.t
 import { createAccount, demoPassword, invitePerson, membershipsOf, newTotpSecret, userByEmail } from '../modules/accounts/index.ts';
 import { createOrganisation, type OrganisationKind } from '../modules/organisations/index.ts';
 import { organisations } from '../modules/organisations/organisations.schema.ts';
+import { applyImport, demoPlacesFile, planImport } from '../modules/places/index.ts';
 import { communeByName, type Province } from '../territory/index.ts';
 
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
@@ -84,6 +86,18 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
       });
       if (!created.ok) throw new Error(`seed: ${a.email}: ${created.error}`);
     }
+    // The 92 real places of the 2023–2024 collection; the Commune de Bourail manages Bourail's (the demo place
+    // manager's), the Province Sud its own espaces connectés.
+    const plan = await planImport(tx, readFileSync(demoPlacesFile, 'utf8'), demoPlacesFile);
+    const bourail = communeByName('Bourail')?.code;
+    const imported = await applyImport(tx, null, plan, {
+      managedBy: ({ fields }) => {
+        if (fields.communeCode === bourail) return ids.get('mairie-bourail') ?? null;
+        if (/^province sud$/i.test(fields.parentStructure ?? '')) return ids.get('province-sud') ?? null;
+        return null;
+      },
+    });
+    if (!imported.ok) throw new Error(`seed: places: ${imported.error}`);
     // A pending invitation, so that the outbox and the invitation page have something real to show.
     const admin = await userByEmail(tx, 'administrateur@demo.relais.nc');
     const koumac = ids.get('opt-koumac');
@@ -92,5 +106,5 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
       await invitePerson(tx, actor, { email: 'nouvelle.aidante@demo.relais.nc', organisationId: koumac, role: 'helper', scopeProvince: null }, { baseUrl: options.baseUrl });
     }
   });
-  logger?.info({ organisations: demoOrganisations.length, accounts: demoAccounts.length }, 'demonstration data seeded');
+  logger?.info({ organisations: demoOrganisations.length, accounts: demoAccounts.length, places: 92 }, 'demonstration data seeded');
 }

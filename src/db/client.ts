@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -17,6 +18,9 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export const migrationsFolder = resolve(import.meta.dirname, '../../drizzle');
+
+/** Extensions the migrations create (word search with typos: pg_trgm); every PGlite must be opened with them. */
+export const pgliteExtensions = { pg_trgm };
 
 export type RawExecute = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
@@ -73,7 +77,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; pg
   if (!client) {
     const dir = options.dataDir ?? 'memory://';
     if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir.startsWith('memory://') ? undefined : resolve(dir));
+    client = await PGlite.create(dir.startsWith('memory://') ? undefined : resolve(dir), { extensions: pgliteExtensions });
   }
   const pglite = client;
   const db = drizzlePglite(pglite, { schema });

@@ -7,3 +7,5 @@ export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/outbox/outbox.schema.ts';
 export * from '../modules/api-tokens/api-tokens.schema.ts';
 export * from '../modules/places/places.schema.ts';
+export * from '../modules/places/places.reports.schema.ts';
+export * from '../modules/case-label/case-label.schema.ts';

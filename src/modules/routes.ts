@@ -6,7 +6,10 @@ import { organisationRoutes } from './organisations/index.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { outboxRoutes } from './outbox/outbox.routes.tsx';
 import { apiTokenRoutes } from './api-tokens/api-tokens.routes.tsx';
+import { caseLabelRoutes } from './case-label/index.ts';
 import { apiRoutes } from '../platform/api/index.ts';
+import { placesPublicRoutes } from './places/places.routes.tsx';
+import { placeManageRoutes } from './places/places.manage.routes.tsx';
 
 /** Every module's routes, mounted at the root by app.ts. */
-export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, apiRoutes];
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeManageRoutes, apiRoutes];

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { PGlite } from '@electric-sql/pglite';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { openDatabase, pgliteExtensions, type Database } from '../../src/db/client.ts';
 import { buildServices } from '../../src/server.ts';
 import { syncCommunes } from '../../src/territory/territory.commands.ts';
 import { seedDemo } from '../../src/cli/seed.ts';
@@ -19,7 +19,7 @@ let template: Promise<File | Blob> | undefined;
 /** A migrated, empty PGlite data directory made once per test process; each test database starts from a copy. */
 function migratedTemplate(): Promise<File | Blob> {
   template ??= (async () => {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ extensions: pgliteExtensions });
     const database = await openDatabase({ pglite });
     await database.migrate();
     await syncCommunes(database.db);
@@ -37,7 +37,7 @@ function migratedTemplate(): Promise<File | Blob> {
 export async function testDatabase(): Promise<{ database: Database; url: string | undefined; drop: () => Promise<void> }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const database = await openDatabase({ pglite: await PGlite.create({ loadDataDir: await migratedTemplate() }) });
+    const database = await openDatabase({ pglite: await PGlite.create({ loadDataDir: await migratedTemplate(), extensions: pgliteExtensions }) });
     return { database, url: undefined, drop: () => database.close() };
   }
   const name = `relais_test_${randomBytes(6).toString('hex')}`;

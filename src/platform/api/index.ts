@@ -7,6 +7,7 @@ import { access, UnauthenticatedError } from '../http/access.ts';
 import type { AppEnv } from '../http/env.ts';
 import { renderApiDocs } from './api.docs.tsx';
 import { invalidInput, isUniqueViolation, jsonBody, type ApiError } from './api.errors.ts';
+import { placesApi } from './places.ts';
 import { communesResponse, errorSchema, newOrganisationBody, organisationSchema, organisationsPage, organisationsQuery } from './api.schemas.ts';
 
 
@@ -134,6 +135,8 @@ apiRoutes.openapi(
     return c.json({ id: result.value.id, nom: fields.name, type: fields.kind, ridet: fields.ridet, province: commune.province, code_commune: fields.communeCode }, 201);
   },
 );
+
+apiRoutes.route('/', placesApi);
 
 /** The OpenAPI 3.1 document, made once per base URL (the routes do not change while the process runs). */
 const documents = new Map<string, ReturnType<typeof apiRoutes.getOpenAPI31Document>>();
