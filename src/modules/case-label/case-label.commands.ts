@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { authorize, type Actor } from '../../platform/authz/index.ts';
-import { formatDateLong } from '../../platform/format.ts';
+import { formatDateLong, startOfLocalDay } from '../../platform/format.ts';
 import { newId } from '../../platform/ids.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -18,8 +18,7 @@ export type LabelPlace = PlaceSubject & { name: string };
 
 /** A local day shown in full, as FALC asks: "mardi 2 mars 2028". */
 export function formatDay(day: string): string {
-  // Noon UTC falls on the same calendar day in every zone from UTC−11 to UTC+11, Nouméa included.
-  return formatDateLong(new Date(`${day}T12:00:00Z`));
+  return formatDateLong(startOfLocalDay(day));
 }
 
 function person(actor: Actor): { userId: string | null; name: string } {

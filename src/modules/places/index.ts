@@ -11,3 +11,23 @@ export { mergePlaces, mergedFields, defaultChoices, type FieldChoices } from './
 export { planImport, applyImport, planReport, parseImportFile, importFormatLabels, unmappedFieldLabels, mainPostcodes, demoPlacesFile, type ImportPlan, type ImportRow, type ImportSummary, type ImportFormat } from './places.import.ts';
 export { exportPlaces, renderExport, standardRow, extendedRow, standardColumns, extendedColumns, unknownPivot, type ExportFormat } from './places.export.ts';
 export { parseCsv, toCsv } from './places.csv.ts';
+export {
+  DAYS,
+  publicHolidays,
+  publicHolidayOn,
+  validateOpeningHours,
+  openingHoursField,
+  openNow,
+  nextOpening,
+  hoursStatus,
+  openAtWeekend,
+  formFromOsm,
+  osmFromForm,
+  hoursFormSchema,
+  hoursFormValues,
+  hoursFieldOrder,
+  type Day,
+  type HoursStatus,
+  type HoursForm,
+  type PublicHoliday,
+} from './places.hours.ts';

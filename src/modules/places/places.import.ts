@@ -28,7 +28,7 @@ import {
   type SupportMode,
   type Typology,
 } from './places.enums.ts';
-import { placeFieldLabels, placeFields, type PlaceFieldName } from './places.forms.ts';
+import { placeFieldLabels, placeFieldOrder, placeFields, type PlaceFieldName, type PlaceFields } from './places.forms.ts';
 import { hoursFromFreeText, validateOpeningHours } from './places.hours.ts';
 import {
   accessModeLabels,
@@ -43,7 +43,7 @@ import {
   trainingLabelLabels,
   typologyLabels,
 } from './places.labels.ts';
-import { findPlaces, placesByImportKeys } from './places.queries.ts';
+import { findPlaces, placesByImportKeys, type Place } from './places.queries.ts';
 import { places, type Unmapped } from './places.schema.ts';
 
 // Reads three kinds of files into places, first as a dry run (a report, nothing written), then for real in one
@@ -570,28 +570,19 @@ function mapNcRecord(raw: Record<string, unknown>): Mapped {
     openingHoursText,
     summary,
     description,
-    source: null,
-    itinerance: [],
     parentStructure: isNothing(parent) ? '' : parent,
     services: uniq(c.services),
     publics: uniq(c.publics),
-    specificSupports: [],
     fees,
     nationalSchemes: uniq(c.nationalSchemes),
-    trainingLabels: [],
     otherLabels,
-    accessModes: [],
     supportModes: uniq(c.supportModes),
-    acceslibreUrl: null,
-    appointmentUrl: null,
-    isAdviceCounter: false,
     fixedComputers: raw.nbre_postes_fixes ?? null,
     laptops: raw.nbre_postes_portables ?? null,
     tablets: raw.nbre_postes_tablettes ?? null,
     equipment: uniq(equipment),
     capacity: /^\d+$/.test(text(raw.capacite_ateliers_collectifs)) ? text(raw.capacite_ateliers_collectifs) : null,
     transportLines: isNothing(transport) || foldName(transport) === 'oui' ? '' : transport,
-    languages: [],
     accessibility: uniq(accessibility),
   };
   const capacityText = text(raw.capacite_ateliers_collectifs);
@@ -712,14 +703,14 @@ function mapStandardRecord(raw: Record<string, unknown>): Mapped {
     postcode,
     address,
     addressComplement: text(raw.complement_adresse),
-    locality: text(raw.tribu_lieu_dit),
+    // The extended file's column, when a file carries it.
+    ...('tribu_lieu_dit' in raw ? { locality: text(raw.tribu_lieu_dit) } : {}),
     latitude: raw.latitude ?? null,
     longitude: raw.longitude ?? null,
     phone,
     emails: splitStandard(raw.courriels),
     websites: splitStandard(raw.site_web),
     openingHours: horaires,
-    openingHoursText: '',
     summary,
     description,
     source: text(raw.source),
@@ -762,6 +753,19 @@ function checkHours(mapped: Mapped): void {
   mapped.warnings.push(`Horaires : ${checked.message} Ils sont gardés en texte, à reprendre dans le formulaire.`);
 }
 
+function keepField<K extends PlaceFieldName>(fields: PlaceFields, place: Place, key: K): void {
+  fields[key] = place[key];
+}
+
+function mergeUnmapped(before: Unmapped, added: Unmapped): Unmapped {
+  const out: Unmapped = {};
+  for (const key of ['typologie', 'services', 'publics', 'horaires', 'autres'] as const) {
+    const values = uniq([...(before[key] ?? []), ...(added[key] ?? [])]);
+    if (values.length > 0) out[key] = values;
+  }
+  return out;
+}
+
 function isFieldName(key: unknown): key is PlaceFieldName {
   return typeof key === 'string' && key in placeFieldLabels;
 }
@@ -785,6 +789,7 @@ export async function planImport(db: Executor, content: string, filename = ''): 
   const seen = new Map<string, number>();
   const unmapped = new Map<string, UnmappedValue>();
   const postcodeFlags: number[] = [];
+  const providedFields = new Map<ImportedPlace, Set<string>>();
   for (const { row, values } of parsed.records) {
     const mapped = parsed.format === 'nc-2024' ? mapNcRecord(values) : mapStandardRecord(values);
     const base = { row, name: text(values.nom) || '(sans nom)', communeName: mapped.commune?.name ?? (text(values.commune) || null), changed: [] as string[] };
@@ -813,6 +818,7 @@ export async function planImport(db: Executor, content: string, filename = ''): 
     }
     if (mapped.postcodeFlag) postcodeFlags.push(row);
     const record: ImportedPlace = { importKey: mapped.importKey, fields: validated.data, unmapped: mapped.unmapped, updatedAt: mapped.updatedAt };
+    providedFields.set(record, new Set(Object.keys(mapped.input)));
     const earlier = seen.get(mapped.importKey);
     if (earlier !== undefined) {
       rows.push({ ...base, outcome: 'duplicate', errors: [], warnings: [...mapped.warnings, `Même lieu que la ligne ${earlier} : cette ligne est ignorée.`], record: null });
@@ -838,7 +844,17 @@ export async function planImport(db: Executor, content: string, filename = ''): 
       row.warnings = [...row.warnings, 'Ce lieu a été fusionné avec un autre : il n’est pas réimporté.'];
       continue;
     }
-    row.changed = Object.keys(diffPlace(place, row.record.fields));
+    // What the file does not say is kept: a standard file has no New Caledonian fields, the collection no labels.
+    const record = row.record;
+    const provided = providedFields.get(record) ?? new Set<string>();
+    for (const key of placeFieldOrder) if (!provided.has(key)) keepField(record.fields, place, key);
+    if (parsed.format !== 'nc-2024') {
+      record.unmapped = mergeUnmapped(place.unmapped, record.unmapped);
+      // The standard file writes the tribu or lieu-dit into complement_adresse (it has no column of its own).
+      const exported = [place.addressComplement, place.address.trim() ? place.locality : null].filter((v) => Boolean(v?.trim())).join(', ');
+      if (record.fields.addressComplement === exported && exported !== '') record.fields.addressComplement = place.addressComplement;
+    }
+    row.changed = Object.keys(diffPlace(place, record.fields));
     row.outcome = row.changed.length > 0 || !sameUnmapped(place.unmapped, row.record.unmapped) ? 'update' : 'unchanged';
   }
   const counts = emptyCounts();

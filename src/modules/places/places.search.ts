@@ -267,7 +267,7 @@ export async function searchPlaces(
     hits = kept.slice((page - 1) * perPage, page * perPage).map(toHit);
   } else {
     // Two cheap queries beat one window count: the page stops sorting after `perPage` rows (top-N heapsort).
-    const [rows, count] = await Promise.all([base.limit(perPage).offset((page - 1) * perPage), countMatches(db, where)]);
+    const [rows, count] = await Promise.all([base.limit(perPage).offset((page - 1) * perPage), countMatches(db, where, distance !== null)]);
     total = count;
     hits = rows.map(toHit);
   }
@@ -279,11 +279,9 @@ function toHit(row: { id: string; distanceKm: number | null }): SearchHit {
 }
 
 /** How many places match in all, for the heading and the pagination. */
-async function countMatches(db: Executor, where: SQL | undefined): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(places)
-    .innerJoin(communesTable, eq(communesTable.code, places.communeCode))
-    .where(where);
+async function countMatches(db: Executor, where: SQL | undefined, needsCommunes: boolean): Promise<number> {
+  const count = db.select({ n: sql<number>`count(*)::int` }).from(places);
+  // The communes are joined only for distances (a place without coordinates is placed at its commune's centre).
+  const [row] = needsCommunes ? await count.innerJoin(communesTable, eq(communesTable.code, places.communeCode)).where(where) : await count.where(where);
   return row?.n ?? 0;
 }
