@@ -19,7 +19,9 @@ async function show(container: HTMLElement): Promise<void> {
   canvas.setAttribute('role', 'region');
   canvas.setAttribute('aria-label', 'Carte des lieux trouvés. La liste au-dessus donne les mêmes lieux.');
   container.appendChild(canvas);
-  const map = L.map(canvas, { scrollWheelZoom: false }).setView([-21.3, 165.5], 7);
+  // No Leaflet prefix link in the credits (its colours fail contrast); the tile server's credit stays.
+  const map = L.map(canvas, { scrollWheelZoom: false, attributionControl: false }).setView([-21.3, 165.5], 7);
+  L.control.attribution({ prefix: false }).addTo(map);
   L.tileLayer(container.dataset.tiles ?? '', { attribution: container.dataset.attribution ?? '', maxZoom: 18 }).addTo(map);
   const response = await fetch(container.dataset.source ?? '', { headers: { accept: 'application/json' } });
   const body: unknown = await response.json();

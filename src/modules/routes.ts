@@ -10,6 +10,7 @@ import { caseLabelRoutes } from './case-label/index.ts';
 import { apiRoutes } from '../platform/api/index.ts';
 import { placesPublicRoutes } from './places/places.routes.tsx';
 import { placeManageRoutes } from './places/places.manage.routes.tsx';
+import { placeDataRoutes } from './places/places.data.routes.tsx';
 
 /** Every module's routes, mounted at the root by app.ts. */
-export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeManageRoutes, apiRoutes];
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, apiRoutes];
