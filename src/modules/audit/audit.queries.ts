@@ -69,3 +69,20 @@ export async function findAuditEvent(db: Executor, id: string) {
   const [row] = await db.select().from(auditEvents).where(eq(auditEvents.id, id));
   return row ?? null;
 }
+
+/**
+ * The history of one record, newest first, paginated: what other modules show as "Historique".
+ * @example await auditEventsOf(db, { subjectType: 'place', subjectId: id }, { page: 1, perPage: 20 })
+ */
+export async function auditEventsOf(db: Executor, subject: { subjectType: string; subjectId: string }, paging: { page: number; perPage: number }) {
+  const where = and(eq(auditEvents.subjectType, subject.subjectType), eq(auditEvents.subjectId, subject.subjectId));
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+  const rows = await db
+    .select({ id: auditEvents.id, at: auditEvents.at, actorLabel: auditEvents.actorLabel, action: auditEvents.action, summary: auditEvents.summary, details: auditEvents.details })
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(paging.perPage)
+    .offset((paging.page - 1) * paging.perPage);
+  return { rows, total: total?.n ?? 0 };
+}

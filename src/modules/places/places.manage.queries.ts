@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/authz/index.ts';
 import { foldName } from '../../territory/index.ts';
-import { auditEvents } from '../audit/audit.schema.ts';
+import { auditEventsOf } from '../audit/index.ts';
 import { managedScope, type Place } from './places.queries.ts';
 import { placeReports, type ReportStatus } from './places.reports.schema.ts';
 import { places } from './places.schema.ts';
@@ -103,17 +103,8 @@ export async function findReport(db: Executor, actor: Actor, id: string) {
  * The audit module offers no read by subject yet: this reads its table, for the place's own events only.
  */
 export async function placeHistory(db: Executor, placeId: string, page: number) {
-  const where = and(eq(auditEvents.subjectType, 'place'), eq(auditEvents.subjectId, placeId));
-  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
-  const rows = await db
-    .select({ id: auditEvents.id, at: auditEvents.at, actorLabel: auditEvents.actorLabel, action: auditEvents.action, summary: auditEvents.summary, details: auditEvents.details })
-    .from(auditEvents)
-    .where(where)
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(managePageSize)
-    .offset((page - 1) * managePageSize);
-  const n = total?.n ?? 0;
-  return { rows, total: n, pageCount: pageCountOf(n) };
+  const { rows, total } = await auditEventsOf(db, { subjectType: 'place', subjectId: placeId }, { page, perPage: managePageSize });
+  return { rows, total, pageCount: pageCountOf(total) };
 }
 
 /** Every place the actor may merge, for the two pickers of the merge screen (name and commune only). */

@@ -20,7 +20,7 @@ export function ImportUploadPage(props: ImportUploadView) {
           <Label for="fichier" text="Fichier des lieux" />
           <HintAndError id="fichier" hint="Un fichier CSV ou JSON de 5 Mo au plus." error={props.error} />
           <input
-            class={props.error ? 'r-file-upload r-input--error' : 'r-file-upload'}
+            class={props.error ? 'r-input r-file-upload r-input--error' : 'r-input r-file-upload'}
             type="file"
             id="fichier"
             name="fichier"
@@ -141,7 +141,10 @@ export function OpenDataPage(props: OpenDataView) {
       <ul>
         {props.files.map((f) => (
           <li>
-            <a href={f.href}>{f.title}</a> : {f.description}
+            <a href={f.href} download={f.title}>
+              {f.title}
+            </a>{' '}
+            : {f.description}
           </li>
         ))}
       </ul>
