@@ -26,7 +26,13 @@ export function actorLabel(actor: Actor | null): string {
  * @example await recordAudit(tx, actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: id, summary: 'Organisation « CAFAT » créée' })
  */
 export async function recordAudit(tx: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** Appends several events in one statement (imports write hundreds at a time). */
+export async function recordAudits(tx: Executor, actor: Actor | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(entries.map((entry) => ({
     id: newId(),
     actorUserId: actor?.kind === 'person' ? actor.userId : null,
     actorLabel: actorLabel(actor),
@@ -36,5 +42,5 @@ export async function recordAudit(tx: Executor, actor: Actor | null, entry: Audi
     summary: entry.summary,
     details: entry.details ?? {},
     requestId: entry.requestId ?? null,
-  });
+  })));
 }

@@ -1,4 +1,4 @@
 import './audit.policy.ts';
 
-export { recordAudit, actorLabel, type AuditEntry } from './audit.commands.ts';
+export { recordAudit, recordAudits, actorLabel, type AuditEntry } from './audit.commands.ts';
 export { auditEventsOf } from './audit.queries.ts';

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { formatDateLong, startOfLocalDay } from '../../platform/format.ts';
@@ -203,4 +203,28 @@ export async function decideApplication(tx: Executor, actor: Actor, application:
   await audit(tx, actor, 'label.application.refuse', application, `Label Case numérique refusé à « ${place.name} »`, { reasons: decision.reasons }, context);
   await notifyApplicant(tx, application, 'Le label Case numérique est refusé', `La cellule numérique refuse le label Case numérique pour « ${place.name} ».\n\nLes motifs :\n${decision.reasons}\n\nVous pouvez faire une nouvelle demande plus tard.`, 'label.refused', context);
   return moved;
+}
+
+/**
+ * When a duplicate place is merged into another, its label history follows it: decided applications always, an
+ * open one only if the kept place has none open (a place has one open application at most).
+ */
+export async function transferLabelApplications(tx: Executor, actor: Actor, fromPlaceId: string, toPlaceId: string): Promise<number> {
+  const open = sql`${labelApplications.status} in ('draft', 'submitted', 'changes_requested')`;
+  const [keptOpen] = await tx.select({ id: labelApplications.id }).from(labelApplications).where(and(eq(labelApplications.placeId, toPlaceId), open));
+  const moved = await tx
+    .update(labelApplications)
+    .set({ placeId: toPlaceId })
+    .where(and(eq(labelApplications.placeId, fromPlaceId), keptOpen ? sql`not (${open})` : sql`true`))
+    .returning({ id: labelApplications.id });
+  if (moved.length) {
+    await recordAudit(tx, actor, {
+      action: 'label.transfer',
+      subjectType: 'place',
+      subjectId: toPlaceId,
+      summary: `${moved.length} candidature(s) au label reprise(s) du lieu fusionné`,
+      details: { from: fromPlaceId, applications: moved.map((m) => m.id) },
+    });
+  }
+  return moved.length;
 }

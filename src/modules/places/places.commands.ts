@@ -4,7 +4,7 @@ import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { communeByCode, foldName } from '../../territory/index.ts';
-import { recordAudit } from '../audit/audit.commands.ts';
+import { recordAudit, recordAudits } from '../audit/index.ts';
 import { serviceLabels, typologyLabels } from './places.labels.ts';
 import { placeFieldOrder, type PlaceFieldName, type PlaceFields } from './places.forms.ts';
 import { findPlaces, placesByImportKeys, type Place } from './places.queries.ts';
@@ -206,15 +206,17 @@ export async function upsertImportedPlaces(
     results.push({ id, outcome: 'created' });
   }
   for (let i = 0; i < inserts.length; i += 200) await tx.insert(places).values(inserts.slice(i, i + 200));
-  for (const row of inserts) {
-    await recordAudit(tx, actor, {
+  await recordAudits(
+    tx,
+    actor,
+    inserts.map((row) => ({
       action: 'place.import',
       subjectType: 'place',
       subjectId: row.id,
       summary: `Lieu « ${row.name} » importé (${communeOf(row.communeCode).name})`,
       details: { importKey: row.importKey },
       requestId: context.requestId,
-    });
-  }
+    })),
+  );
   return results;
 }

@@ -351,6 +351,9 @@ describe('managing places', () => {
       assert.deepEqual(merges.map((e) => e.subjectId).sort(), [first, second].sort());
       assert.equal((await t.request(`/gestion/lieux/${second}/modifier`, { cookie })).status, 404);
       assert.equal((await t.request(`/lieux/${second}/signaler`)).status, 404);
+      const oldLink = await t.request(`/lieux/${second}`);
+      assert.equal(oldLink.status, 301, 'old links to the duplicate lead to the kept place');
+      assert.equal(oldLink.headers.get('location'), `/lieux/${first}`);
     });
   });
 });

@@ -7,6 +7,7 @@ import { updatePlace } from './places.commands.ts';
 import { placeFieldOrder, placeFields, type PlaceFieldName, type PlaceFields } from './places.forms.ts';
 import { isEmptyValue } from './places.manage.presenters.ts';
 import type { Place } from './places.queries.ts';
+import { transferLabelApplications } from '../case-label/index.ts';
 import { placeReports } from './places.reports.schema.ts';
 import { places } from './places.schema.ts';
 
@@ -58,6 +59,7 @@ export async function mergePlaces(
   if (keep.managedBy === null && drop.managedBy !== null) await tx.update(places).set({ managedBy: drop.managedBy }).where(eq(places.id, keep.id));
   await tx.update(places).set({ mergedInto: keep.id, updatedAt: now }).where(eq(places.id, drop.id));
   await tx.update(placeReports).set({ placeId: keep.id }).where(eq(placeReports.placeId, drop.id));
+  await transferLabelApplications(tx, actor, drop.id, keep.id);
   await recordAudit(tx, actor, {
     action: 'place.merge',
     subjectType: 'place',

@@ -85,3 +85,17 @@ export async function placesByImportKeys(db: Executor, importKeys: readonly stri
 export async function allPlaces(db: Executor): Promise<Place[]> {
   return db.select().from(places).where(isNull(places.mergedInto)).orderBy(asc(places.communeCode), asc(places.name), asc(places.id));
 }
+
+/**
+ * Where a merged place now lives (following merges of merges), or null for a place that was never merged.
+ * Old links to a duplicate keep working.
+ */
+export async function mergedPlaceTarget(db: Executor, id: string): Promise<string | null> {
+  let current = id;
+  for (let hops = 0; hops < 10 && uuidShape.test(current); hops++) {
+    const [row] = await db.select({ mergedInto: places.mergedInto }).from(places).where(eq(places.id, current));
+    if (!row?.mergedInto) return hops === 0 ? null : current;
+    current = row.mergedInto;
+  }
+  return null;
+}

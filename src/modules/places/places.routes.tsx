@@ -10,7 +10,7 @@ import { stylesheetHref } from '../../ui/index.ts';
 import { accessibilityFeatures, services } from './places.enums.ts';
 import { placeAssetByName, placeAssetHref } from './places.assets.ts';
 import { hoursStatus } from './places.hours.ts';
-import { findPlace } from './places.queries.ts';
+import { findPlace, mergedPlaceTarget } from './places.queries.ts';
 import { hoursAt, hoursInWords, loadCards, presentCard } from './places.public.ts';
 import { distanceChoices, noFilters, readFilters, searchPlaces, searchQuery, type PlaceFilters } from './places.search.ts';
 import { IntegrationPage } from './views/public/integration.tsx';
@@ -74,7 +74,10 @@ placesPublicRoutes.get('/lieux', access.public(), async (c) => {
 placesPublicRoutes.get('/lieux/:id', access.public(), async (c) => {
   const { db } = c.get('services').database;
   const place = await findPlace(db, c.req.param('id'));
-  if (!place) return c.notFound();
+  if (!place) {
+    const target = await mergedPlaceTarget(db, c.req.param('id'));
+    return target ? c.redirect(`/lieux/${target}`, 301) : c.notFound();
+  }
   const label = await caseLabelOf(db, place.id);
   const card = presentCard(place, { distanceKm: null, open: hoursStatus(place.openingHours, new Date()), labelled: label !== null && !label.expired });
   return page(
