@@ -6,7 +6,8 @@ import { rolesRequiringSecondFactor, type Role } from '../platform/authz/index.t
 import { createAccount, demoPassword, invitePerson, membershipsOf, newTotpSecret, userByEmail } from '../modules/accounts/index.ts';
 import { createOrganisation, type OrganisationKind } from '../modules/organisations/index.ts';
 import { organisations } from '../modules/organisations/organisations.schema.ts';
-import { applyImport, demoPlacesFile, planImport } from '../modules/places/index.ts';
+import { applyImport, demoPlacesFile, placesOfOrganisation, planImport } from '../modules/places/index.ts';
+import { seedCaseLabelDemo } from '../modules/case-label/index.ts';
 import { communeByName, type Province } from '../territory/index.ts';
 
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
@@ -98,6 +99,13 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
       },
     });
     if (!imported.ok) throw new Error(`seed: places: ${imported.error}`);
+    // The Case numérique label: one Bourail place labelled, another with an application waiting for review.
+    const bourailPlaces = await placesOfOrganisation(tx, ids.get('mairie-bourail') ?? '');
+    const manager = await userByEmail(tx, 'responsable-lieu@demo.relais.nc');
+    const [labelled, pending] = bourailPlaces;
+    if (labelled && pending && manager) {
+      await seedCaseLabelDemo(tx, { labelledPlaceId: labelled.id, pendingPlaceId: pending.id, applicant: { userId: manager.id, name: manager.name, email: manager.email } });
+    }
     // A pending invitation, so that the outbox and the invitation page have something real to show.
     const admin = await userByEmail(tx, 'administrateur@demo.relais.nc');
     const koumac = ids.get('opt-koumac');

@@ -11,6 +11,7 @@ import { examples as detailsExamples } from './components/details/examples.tsx';
 import { examples as errorMessageExamples } from './components/error-message/examples.tsx';
 import { examples as errorSummaryExamples } from './components/error-summary/examples.tsx';
 import { examples as fieldsetExamples } from './components/fieldset/examples.tsx';
+import { examples as fileUploadExamples } from './components/file-upload/examples.tsx';
 import { examples as linkButtonExamples } from './components/link-button/examples.tsx';
 import { examples as notificationBannerExamples } from './components/notification-banner/examples.tsx';
 import { examples as paginationExamples } from './components/pagination/examples.tsx';
@@ -36,6 +37,7 @@ export { Details, type DetailsProps } from './components/details/index.tsx';
 export { ErrorMessage, type ErrorMessageProps } from './components/error-message/index.tsx';
 export { ErrorSummary, type ErrorSummaryProps } from './components/error-summary/index.tsx';
 export { Fieldset, type FieldsetProps } from './components/fieldset/index.tsx';
+export { FileUpload, type FileUploadProps } from './components/file-upload/index.tsx';
 export { LinkButton, type LinkButtonProps } from './components/link-button/index.tsx';
 export {
   NotificationBanner,
@@ -72,6 +74,7 @@ export function allExamples(): ComponentExamples[] {
     { component: 'error-message', examples: errorMessageExamples },
     { component: 'error-summary', examples: errorSummaryExamples },
     { component: 'fieldset', examples: fieldsetExamples },
+    { component: 'file-upload', examples: fileUploadExamples },
     { component: 'link-button', examples: linkButtonExamples },
     { component: 'notification-banner', examples: notificationBannerExamples },
     { component: 'pagination', examples: paginationExamples },

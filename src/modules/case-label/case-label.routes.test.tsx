@@ -14,7 +14,7 @@ import { createOrganisation, organisationByName } from '../organisations/index.t
 import { places } from '../places/places.schema.ts';
 import { defaultExpiry } from './case-label.forms.ts';
 import { caseLabelOf, labelledPlaceIds, listCriteria } from './case-label.queries.ts';
-import { labelApplications, labelFiles } from './case-label.schema.ts';
+import { labelApplications, labelComments, labelEvidence, labelFiles } from './case-label.schema.ts';
 
 const manager = 'responsable-lieu@demo.relais.nc';
 const coordinator = 'coordinateur@demo.relais.nc';
@@ -43,6 +43,11 @@ describe('Case numérique label pages', () => {
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'relais-label-'));
     t = await testApp({ seed: true, env: { DATA_DIR: dataDir } });
+    // These stories start from no label at all: the demo's example applications are removed first.
+    await t.database.db.delete(labelComments);
+    await t.database.db.delete(labelEvidence);
+    await t.database.db.delete(labelFiles);
+    await t.database.db.delete(labelApplications);
     placeId = await addPlace('Médiathèque de Bourail', 'Commune de Bourail');
     secondPlaceId = await addPlace('Maison de quartier de Bourail', 'Commune de Bourail');
     // A place manager of another organisation, with no link to Bourail's places.

@@ -1,5 +1,5 @@
-import { Button, DateInput, ErrorSummary, LinkButton, NotificationBanner, Radios, SummaryList, Tag, Textarea, type TagColour } from '../../../ui/index.ts';
-import { HintAndError, Label, describedBy, formGroupClass } from '../../../ui/field.tsx';
+import { Button, DateInput, FileUpload, ErrorSummary, LinkButton, NotificationBanner, Radios, SummaryList, Tag, Textarea, type TagColour } from '../../../ui/index.ts';
+import { HintAndError, formGroupClass } from '../../../ui/field.tsx';
 import { errorLinks, type FieldErrors } from '../../../platform/http/forms.ts';
 import { decisionFieldOrder } from '../case-label.forms.ts';
 
@@ -130,24 +130,6 @@ export function ApplicationPage(props: ApplicationView) {
   );
 }
 
-/** A file field with its label, hint and error, like the design system's text fields. */
-function FileInput(props: { id: string; name: string; label: string; hint: string; error?: string | undefined }) {
-  return (
-    <div class={formGroupClass(props.error)}>
-      <Label for={props.id} text={props.label} optional />
-      <HintAndError id={props.id} hint={props.hint} error={props.error} />
-      <input
-        class={props.error ? 'r-input r-input--error' : 'r-input'}
-        type="file"
-        id={props.id}
-        name={props.name}
-        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
-      />
-    </div>
-  );
-}
 
 export type EvidenceFormView = {
   applicationId: string;
@@ -193,7 +175,7 @@ export function EvidenceFormPage(props: EvidenceFormView) {
             </ul>
           </>
         )}
-        <FileInput id="fichier" name="fichier" label="Ajouter un fichier" hint="Un PDF, une photo JPEG ou une image PNG, de 5 Mo au plus. Par exemple : le planning des ateliers, l’attestation de formation." error={props.errors.fichier} />
+        <FileUpload accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" optional id="fichier" name="fichier" label="Ajouter un fichier" hint="Un PDF, une photo JPEG ou une image PNG, de 5 Mo au plus. Par exemple : le planning des ateliers, l’attestation de formation." error={props.errors.fichier} />
         <Button>Enregistrer</Button>
       </form>
       <p>

@@ -1,5 +1,4 @@
-import { Button, Details, ErrorSummary, NotificationBanner, Table } from '../../../../ui/index.ts';
-import { HintAndError, Label, describedBy, formGroupClass } from '../../../../ui/field.tsx';
+import { Button, Details, ErrorSummary, FileUpload, NotificationBanner, Table } from '../../../../ui/index.ts';
 
 export type ImportRowView = { row: number; name: string; commune: string; outcome: string; messages: string[] };
 export type UnmappedView = { field: string; value: string; rows: string };
@@ -16,19 +15,7 @@ export function ImportUploadPage(props: ImportUploadView) {
       <p>Rien n’est enregistré tout de suite : vous verrez d’abord un rapport, lieu par lieu. Vous confirmerez ensuite.</p>
       <p>Si vous importez le même fichier une seconde fois, les lieux sont mis à jour, jamais créés en double.</p>
       <form method="post" action="/gestion/lieux/import" enctype="multipart/form-data" novalidate>
-        <div class={formGroupClass(props.error)}>
-          <Label for="fichier" text="Fichier des lieux" />
-          <HintAndError id="fichier" hint="Un fichier CSV ou JSON de 5 Mo au plus." error={props.error} />
-          <input
-            class={props.error ? 'r-input r-file-upload r-input--error' : 'r-input r-file-upload'}
-            type="file"
-            id="fichier"
-            name="fichier"
-            accept=".csv,.json,text/csv,application/json"
-            aria-describedby={describedBy('fichier', 'Un fichier CSV ou JSON de 5 Mo au plus.', props.error)}
-            aria-invalid={props.error ? 'true' : undefined}
-          />
-        </div>
+        <FileUpload id="fichier" name="fichier" label="Fichier des lieux" hint="Un fichier CSV ou JSON de 5 Mo au plus." accept=".csv,.json,text/csv,application/json" error={props.error} />
         <input type="hidden" name="etape" value="verifier" />
         <Button>Vérifier le fichier</Button>
       </form>
