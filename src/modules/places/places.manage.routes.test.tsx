@@ -200,6 +200,28 @@ describe('managing places', () => {
     });
   });
 
+  describe('which organisation manages a place', () => {
+    it('lets a coordinator hand a place to an organisation, whose place manager can then edit it; a place manager cannot choose', async () => {
+      const cookie = await t.cookieFor(coordinator);
+      const managerCookie = await t.cookieFor(placeManager);
+      assert.equal((await t.request(`/gestion/lieux/${kone}/gestionnaire`, { cookie: managerCookie })).status, 403);
+      assert.equal((await t.request(`/gestion/lieux/${kone}/modifier`, { cookie: managerCookie })).status, 404, 'not Léa’s place yet');
+      const edit = await (await t.request(`/gestion/lieux/${kone}/modifier`, { cookie })).text();
+      shows(edit, /Choisir l’organisation qui gère ce lieu/);
+      const bad = await t.request(`/gestion/lieux/${kone}/gestionnaire`, { cookie, form: { organisationId: 'pas-un-id' } });
+      assert.equal(bad.status, 422);
+      shows(await bad.text(), /Choisissez une organisation dans la liste/);
+      const done = await t.request(`/gestion/lieux/${kone}/gestionnaire`, { cookie, form: { organisationId: await orgId('Commune de Bourail') } });
+      assert.equal(done.status, 303);
+      assert.equal((await placeRow(kone)).managedBy, await orgId('Commune de Bourail'));
+      assert.equal((await t.request(`/gestion/lieux/${kone}/modifier`, { cookie: managerCookie })).status, 200);
+      const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'place.assign'), eq(auditEvents.subjectId, kone)));
+      assert.ok(event, 'the hand-over is audited');
+      // Back to the agency, so that the other stories keep their starting point.
+      await t.request(`/gestion/lieux/${kone}/gestionnaire`, { cookie, form: { organisationId: await orgId('Agence OPT de Koné') } });
+    });
+  });
+
   describe('error reports', () => {
     it('shows a plain-words public form with a hidden trap for robots', async () => {
       const res = await t.request(`/lieux/${bourail}/signaler`);

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { access, UnauthenticatedError } from '../../platform/http/access.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
-import { readForm, validate, type FieldErrors, type FormInput } from '../../platform/http/forms.ts';
+import { inputValue, readForm, validate, type FieldErrors, type FormInput } from '../../platform/http/forms.ts';
 import { registerNav } from '../../platform/http/navigation.ts';
 import { errorPage, page } from '../../platform/http/render.tsx';
 import { authorize, can, type Actor } from '../../platform/authz/index.ts';
 import { formatDateLong, formatDateTime } from '../../platform/format.ts';
 import type { TagColour } from '../../ui/index.ts';
 import { communeByCode, communes, provinceLabels } from '../../territory/index.ts';
-import { createPlace, updatePlace } from './places.commands.ts';
+import { assignPlaceManager, createPlace, updatePlace } from './places.commands.ts';
+import { findOrganisation, listOrganisations } from '../organisations/index.ts';
 import { placeFieldLabels, placeFieldOrder, placeFields, type PlaceFieldName } from './places.forms.ts';
 import { hoursFieldOrder, hoursFormSchema, hoursFormValues } from './places.hours.ts';
 import { HoursFields } from './views/hours-fieldset.tsx';
@@ -23,7 +24,7 @@ import { answerFields, honeypotField, reportFields } from './places.reports.form
 import { reportStatusLabels, reportTopicLabels } from './places.reports.labels.ts';
 import { reportStatuses, reportTopics, type ReportStatus, type ReportTopic } from './places.reports.schema.ts';
 import { ManagedPlaceListPage } from './views/manage/list.tsx';
-import { PlaceFormPage, type PlaceFormOptions } from './views/manage/place-form.tsx';
+import { PlaceFormPage, PlaceManagerPage, type PlaceFormOptions } from './views/manage/place-form.tsx';
 import { PlaceHistoryPage, type HistoryEntry } from './views/manage/history.tsx';
 import { ReportFormPage, ReportThanksPage } from './views/manage/report-form.tsx';
 import { ReportInboxPage, ReportPage } from './views/manage/reports.tsx';
@@ -137,7 +138,7 @@ async function readPlaceForm(c: Context<AppEnv>) {
 
 function placeFormPage(
   c: Context<AppEnv>,
-  options: { title: string; action: string; submitLabel: string; cancelHref: string; breadcrumbs: { href: string; label: string }[]; historyHref?: string },
+  options: { title: string; action: string; submitLabel: string; cancelHref: string; breadcrumbs: { href: string; label: string }[]; historyHref?: string; managerHref?: string },
   values: FormInput,
   errors: FieldErrors,
 ) {
@@ -155,6 +156,7 @@ function placeFormPage(
       hoursFieldset={<HoursFields values={values} errors={errors} />}
       cancelHref={options.cancelHref}
       historyHref={options.historyHref}
+      managerHref={options.managerHref}
     />,
   );
 }
@@ -175,7 +177,7 @@ placeManageRoutes.post('/gestion/lieux/nouveau', access.to('place.create'), asyn
   return redirectWithFlash(c, `/gestion/lieux/${created.value.id}/modifier`, { kind: 'success', text: `Lieu « ${form.data.name} » ajouté.` });
 });
 
-function editPage(place: Place) {
+function editPage(place: Place, actor?: Actor) {
   return {
     title: `Modifier « ${place.name} »`,
     action: `/gestion/lieux/${place.id}/modifier`,
@@ -183,6 +185,7 @@ function editPage(place: Place) {
     cancelHref: '/gestion/lieux',
     breadcrumbs: [listCrumb],
     historyHref: `/gestion/lieux/${place.id}/historique`,
+    ...(actor && can(actor, 'place.create', place) ? { managerHref: `/gestion/lieux/${place.id}/gestionnaire` } : {}),
   };
 }
 
@@ -197,7 +200,7 @@ async function manageablePlace(c: Context<AppEnv>, actor: Actor): Promise<Place 
 placeManageRoutes.get('/gestion/lieux/:id/modifier', access.to('place.manage'), async (c) => {
   const place = await manageablePlace(c, currentActor(c));
   if (!place) return errorPage(c, 404);
-  return placeFormPage(c, editPage(place), valuesFromPlace(place), {});
+  return placeFormPage(c, editPage(place, currentActor(c)), valuesFromPlace(place), {});
 });
 
 placeManageRoutes.post('/gestion/lieux/:id/modifier', access.to('place.manage'), async (c) => {
@@ -581,5 +584,50 @@ placeManageRoutes.post('/gestion/lieux/fusion/confirmer', access.to('place.merge
   return redirectWithFlash(c, `/gestion/lieux/${checked.keep.id}/historique`, {
     kind: 'success',
     text: `« ${checked.drop.name} » est fusionné dans « ${checked.fields.name} ».`,
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which organisation manages a place: its place managers then keep the page right (coordinators decide).
+
+const managerForm = z.object({
+  organisationId: z.union([z.uuid({ error: 'Choisissez une organisation dans la liste' }), z.literal('')], { error: 'Choisissez une organisation dans la liste' }),
+});
+
+async function managerPage(c: Context<AppEnv>, place: Place, actor: Actor, selected: string, error?: string) {
+  const { db } = c.get('services').database;
+  const { rows } = await listOrganisations(db, actor, { page: 1, perPage: 500 });
+  return page(
+    c,
+    { title: `Organisation qui gère « ${place.name} »`, hasErrors: error !== undefined, breadcrumbs: [listCrumb, { href: `/gestion/lieux/${place.id}/modifier`, label: place.name }] },
+    <PlaceManagerPage placeName={place.name} action={`/gestion/lieux/${place.id}/gestionnaire`} organisations={rows.map((o) => ({ value: o.id, label: o.name }))} selected={selected} error={error} />,
+  );
+}
+
+placeManageRoutes.get('/gestion/lieux/:id/gestionnaire', access.to('place.create'), async (c) => {
+  const actor = currentActor(c);
+  const place = await manageablePlace(c, actor);
+  if (!place) return errorPage(c, 404);
+  authorize(actor, 'place.create', place);
+  return managerPage(c, place, actor, place.managedBy ?? '');
+});
+
+placeManageRoutes.post('/gestion/lieux/:id/gestionnaire', access.to('place.create'), async (c) => {
+  const actor = currentActor(c);
+  const place = await manageablePlace(c, actor);
+  if (!place) return errorPage(c, 404);
+  authorize(actor, 'place.create', place);
+  const form = await readForm(c, managerForm);
+  const { db } = c.get('services').database;
+  const chosen = form.ok ? form.data.organisationId : '';
+  // Only an organisation the actor may see can be chosen: the same scoped lookup as the list.
+  const organisation = chosen ? await findOrganisation(db, actor, chosen) : null;
+  if (!form.ok || (chosen !== '' && !organisation)) {
+    return managerPage(c, place, actor, inputValue(form.input, 'organisationId'), form.ok ? 'Choisissez une organisation dans la liste' : (form.errors.organisationId ?? 'Choisissez une organisation dans la liste'));
+  }
+  await db.transaction((tx) => assignPlaceManager(tx, actor, place.id, organisation?.id ?? null, { requestId: c.get('requestId') }));
+  return redirectWithFlash(c, `/gestion/lieux/${place.id}/modifier`, {
+    kind: 'success',
+    text: organisation ? `Les responsables de lieu de « ${organisation.name} » gèrent maintenant ce lieu.` : 'Plus aucune organisation ne gère ce lieu.',
   });
 });

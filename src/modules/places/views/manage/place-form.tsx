@@ -36,6 +36,8 @@ export type PlaceFormView = {
   cancelHref: string;
   /** The place's change history, when the place exists. */
   historyHref?: string;
+  /** Shown to those who may choose which organisation manages the place (coordinators). */
+  managerHref?: string | undefined;
 };
 
 function text(values: FormInput, key: string): string {
@@ -67,6 +69,11 @@ export function PlaceFormPage(props: PlaceFormView) {
       {props.historyHref && (
         <p>
           <a href={props.historyHref}>Voir l’historique des changements</a>
+        </p>
+      )}
+      {props.managerHref && (
+        <p>
+          <a href={props.managerHref}>Choisir l’organisation qui gère ce lieu</a>
         </p>
       )}
       <form method="post" action={props.action} novalidate>
@@ -147,6 +154,35 @@ export function PlaceFormPage(props: PlaceFormView) {
       <p>
         <a href={props.cancelHref}>Annuler</a>
       </p>
+    </>
+  );
+}
+
+/** The choice of the organisation whose place managers keep a place's page right. */
+export function PlaceManagerPage(props: {
+  placeName: string;
+  action: string;
+  organisations: { value: string; label: string }[];
+  selected: string;
+  error?: string | undefined;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={props.error ? [{ href: '#organisationId', text: props.error }] : []} />
+      <h1>Organisation qui gère « {props.placeName} »</h1>
+      <p>Les responsables de lieu de cette organisation pourront modifier la fiche du lieu, répondre aux signalements et demander le label Case numérique.</p>
+      <form method="post" action={props.action} novalidate>
+        <Select
+          id="organisationId"
+          name="organisationId"
+          label="Organisation"
+          placeholder="Aucune organisation"
+          items={props.organisations}
+          value={props.selected}
+          error={props.error}
+        />
+        <Button type="submit">Enregistrer</Button>
+      </form>
     </>
   );
 }
