@@ -1,6 +1,7 @@
 // Every table, for drizzle-kit and for the typed client. Modules own their tables; this file only gathers them.
 export * from '../territory/territory.schema.ts';
 export * from '../platform/authz/roles.schema.ts';
+export * from '../platform/rate-limit/rate-limit.schema.ts';
 export * from '../modules/organisations/organisations.schema.ts';
 export * from '../modules/accounts/accounts.schema.ts';
 export * from '../modules/audit/audit.schema.ts';

@@ -8,9 +8,10 @@ import type { Province } from '../../territory/index.ts';
 import { recordAudit } from '../audit/audit.commands.ts';
 import { queueMessage } from '../outbox/outbox.commands.ts';
 import { memberships, organisations } from '../organisations/organisations.schema.ts';
-import { invitations, passwordResets, recoveryCodes, sessions, signInFailures, users } from './accounts.schema.ts';
+import { invitations, passwordResets, recoveryCodes, sessions, users } from './accounts.schema.ts';
+import { countEvent, limitReached, purgeRateLimitEvents } from '../../platform/rate-limit/index.ts';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './accounts.passwords.ts';
-import { membershipsOf, needsSecondFactor, normaliseEmail, recentFailures, userByEmail } from './accounts.queries.ts';
+import { membershipsOf, needsSecondFactor, normaliseEmail, userByEmail } from './accounts.queries.ts';
 import { matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './accounts.totp.ts';
 
 export const sessionLifetimeDays = 30;
@@ -57,22 +58,19 @@ export async function signIn(
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<Result<NewSession, SignInError>> {
   const email = normaliseEmail(input.email);
-  const since = new Date(Date.now() - signInLimits.windowMinutes * 60_000);
-  const accountKey = `email:${email}`;
-  const addressKey = `ip:${input.ip ?? 'inconnue'}`;
+  const accountKey = `signin:email:${email}`;
+  const addressKey = `signin:ip:${input.ip ?? 'inconnue'}`;
+  const window = signInLimits.windowMinutes;
   if (
-    (await recentFailures(tx, accountKey, since)) >= signInLimits.perAccount ||
-    (await recentFailures(tx, addressKey, since)) >= signInLimits.perAddress
+    (await limitReached(tx, accountKey, { max: signInLimits.perAccount, windowMinutes: window })) ||
+    (await limitReached(tx, addressKey, { max: signInLimits.perAddress, windowMinutes: window }))
   ) {
     return fail('rate_limited');
   }
   const user = await userByEmail(tx, email);
   const valid = await verifyPassword(user?.passwordHash ?? decoyHash, input.password);
   if (!user || !user.passwordHash || !valid || user.disabledAt) {
-    await tx.insert(signInFailures).values([
-      { id: newId(), key: accountKey },
-      { id: newId(), key: addressKey },
-    ]);
+    await countEvent(tx, accountKey, addressKey);
     return fail('invalid_credentials');
   }
   return ok(await startSession(tx, user.id, input));
@@ -89,9 +87,8 @@ export async function verifySecondFactor(
   session: { id: string; userId: string },
   code: string,
 ): Promise<Result<{ usedRecoveryCode: boolean }, 'invalid_code' | 'rate_limited'>> {
-  const key = `2fa:${session.userId}`;
-  const since = new Date(Date.now() - signInLimits.windowMinutes * 60_000);
-  if ((await recentFailures(tx, key, since)) >= signInLimits.perAccount) return fail('rate_limited');
+  const key = `signin:2fa:${session.userId}`;
+  if (await limitReached(tx, key, { max: signInLimits.perAccount, windowMinutes: signInLimits.windowMinutes })) return fail('rate_limited');
   const [user] = await tx.select().from(users).where(eq(users.id, session.userId));
   if (!user?.totpSecret || !user.totpEnabledAt) return fail('invalid_code');
   const step = matchTotp(user.totpSecret, user.email, code);
@@ -121,7 +118,7 @@ export async function verifySecondFactor(
     });
     return ok({ usedRecoveryCode: true });
   }
-  await tx.insert(signInFailures).values({ id: newId(), key });
+  await countEvent(tx, key);
   return fail('invalid_code');
 }
 
@@ -394,7 +391,7 @@ export async function resetPassword(
 
 /** Removes what only serves a short while: failed sign-ins older than a day, sessions ended a month ago. */
 export async function purgeExpiredAccountData(tx: Executor, now = new Date()): Promise<void> {
-  await tx.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - days(1))));
+  await purgeRateLimitEvents(tx, now);
   await tx.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - days(30))));
 }
 

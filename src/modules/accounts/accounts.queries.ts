@@ -8,7 +8,7 @@ import { rolesRequiringSecondFactor } from '../../platform/authz/index.ts';
 import type { SessionInfo } from '../../platform/http/env.ts';
 import { hashSecret } from '../../platform/ids.ts';
 import { memberships, organisations } from '../organisations/organisations.schema.ts';
-import { sessions, signInFailures, users } from './accounts.schema.ts';
+import { sessions, users } from './accounts.schema.ts';
 
 /** Active memberships of a person, with their organisation's name. */
 export async function membershipsOf(db: Executor, userId: string): Promise<Membership[]> {
@@ -116,11 +116,3 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Counts recent failed sign-ins for one key (an e-mail or a network address). */
-export async function recentFailures(db: Executor, key: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, since)));
-  return row?.n ?? 0;
-}

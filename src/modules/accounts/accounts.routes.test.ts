@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import { cookiesFrom, testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { outboxMessages } from '../outbox/outbox.schema.ts';
 import { organisationByName } from '../organisations/index.ts';
-import { signInFailures, users } from './accounts.schema.ts';
+import { users } from './accounts.schema.ts';
+import { rateLimitEvents } from '../../platform/rate-limit/rate-limit.schema.ts';
 import { createAccount } from './accounts.commands.ts';
 import { demoPassword } from './accounts.demo.ts';
 import { currentTotp } from './accounts.totp.ts';
@@ -30,7 +31,7 @@ describe('signing in and out', () => {
   });
   after(() => t.close());
   beforeEach(async () => {
-    await t.database.db.delete(signInFailures);
+    await t.database.db.delete(rateLimitEvents);
   });
 
   it('signs a person in with the right password and shows their account', async () => {

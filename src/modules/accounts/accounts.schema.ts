@@ -86,13 +86,3 @@ export const passwordResets = pgTable(
   (t) => [uniqueIndex('password_resets_token_unique').on(t.tokenHash)],
 );
 
-/** Failed sign-ins, kept a short while, per account and per network address: the rate limit reads them. */
-export const signInFailures = pgTable(
-  'sign_in_failures',
-  {
-    id: uuid('id').primaryKey(),
-    key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
-);

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, desc, eq } from 'drizzle-orm';
-import { auditEvents, outboxMessages } from '../../db/schema.ts';
+import { auditEvents, outboxMessages, rateLimitEvents } from '../../db/schema.ts';
 import { testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { organisationByName } from '../organisations/index.ts';
 import { createPlace } from './places.commands.ts';
@@ -313,6 +313,20 @@ describe('managing places', () => {
         ['place.report', 'place.report.answer', 'place.report.close'].map((a) => audit.some((e) => e.action === a)),
         [true, true, true],
       );
+    });
+  });
+
+  describe('report flooding', () => {
+    it('refuses an eleventh report in an hour from the same network address, in French, keeping what was typed', async () => {
+      await t.database.db.delete(rateLimitEvents);
+      const form = { topics: 'horaires', message: 'Les horaires du samedi ont changé.', email: '' };
+      for (let i = 0; i < 10; i++) assert.equal((await t.request(`/lieux/${bourail}/signaler`, { form })).status, 303);
+      const refused = await t.request(`/lieux/${bourail}/signaler`, { form });
+      assert.equal(refused.status, 429);
+      const html = await refused.text();
+      shows(html, /Attendez une heure/);
+      shows(html, /Les horaires du samedi ont changé/);
+      await t.database.db.delete(rateLimitEvents);
     });
   });
 

@@ -6,6 +6,11 @@ import { redirectWithFlash } from '../../platform/http/flash.ts';
 import { inputValue, readForm, validate, type FieldErrors, type FormInput } from '../../platform/http/forms.ts';
 import { registerNav } from '../../platform/http/navigation.ts';
 import { errorPage, page } from '../../platform/http/render.tsx';
+import { countEvent, limitReached } from '../../platform/rate-limit/index.ts';
+import { clientOf } from '../accounts/index.ts';
+
+/** Reports from one network address: ten an hour is plenty for a person, little for a robot. */
+const reportLimit = { max: 10, windowMinutes: 60 };
 import { authorize, can, type Actor } from '../../platform/authz/index.ts';
 import { formatDateLong, formatDateTime } from '../../platform/format.ts';
 import type { TagColour } from '../../ui/index.ts';
@@ -262,10 +267,10 @@ function topicsText(topics: readonly ReportTopic[]): string {
   return topics.map((t) => reportTopicLabels[t]).join(', ');
 }
 
-function reportFormPage(c: Context<AppEnv>, place: Place, values: { topics: string[]; message: string; email: string }, errors: FieldErrors) {
+function reportFormPage(c: Context<AppEnv>, place: Place, values: { topics: string[]; message: string; email: string }, errors: FieldErrors, status?: 429) {
   return page(
     c,
-    { title: `Signaler une erreur sur « ${place.name} »`, hasErrors: Object.keys(errors).length > 0 },
+    { title: `Signaler une erreur sur « ${place.name} »`, hasErrors: Object.keys(errors).length > 0, ...(status ? { status } : {}) },
     <ReportFormPage placeId={place.id} placeName={place.name} values={values} errors={errors} topicOptions={topicOptions} />,
   );
 }
@@ -294,8 +299,20 @@ placeManageRoutes.post('/lieux/:id/signaler', access.public(), async (c) => {
     };
     return reportFormPage(c, place, values, form.errors);
   }
-  const result = await database.db.transaction((tx) => submitReport(tx, c.get('actor'), place.id, form.data, { baseUrl: config.baseUrl, requestId: c.get('requestId') }));
-  if (!result.ok) return errorPage(c, 404);
+  // Anyone may report, so one network address may send at most a few reports an hour: managers' inboxes are not
+  // a way to flood them.
+  const key = `report:ip:${clientOf(c).ip ?? 'inconnue'}`;
+  const limited = await database.db.transaction(async (tx) => {
+    if (await limitReached(tx, key, reportLimit)) return true;
+    const result = await submitReport(tx, c.get('actor'), place.id, form.data, { baseUrl: config.baseUrl, requestId: c.get('requestId') });
+    if (!result.ok) return null;
+    await countEvent(tx, key);
+    return false;
+  });
+  if (limited === null) return errorPage(c, 404);
+  if (limited) {
+    return reportFormPage(c, place, { topics: form.data.topics, message: form.data.message, email: form.data.email ?? '' }, { message: 'Vous avez envoyé beaucoup de signalements. Attendez une heure avant d’en envoyer un autre.' }, 429);
+  }
   notifyOutbox();
   return c.redirect(thanks, 303);
 });
