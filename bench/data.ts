@@ -6,6 +6,7 @@ import { users } from '../src/modules/accounts/accounts.schema.ts';
 import { createApiToken } from '../src/modules/api-tokens/index.ts';
 import { organisations } from '../src/modules/organisations/organisations.schema.ts';
 import type { Actor } from '../src/platform/authz/index.ts';
+import { generatePlaces } from './places.ts';
 
 export const adminEmail = 'administrateur@demo.relais.nc';
 
@@ -15,16 +16,18 @@ export type Generated = {
   organisationId: string;
   /** Bearer token with organisations:read and organisations:write. */
   apiToken: string;
-  counts: { organisations: number; accounts: number; auditEvents: number };
+  /** A generated place, for its page. */
+  placeId: string;
+  counts: { organisations: number; accounts: number; auditEvents: number; places: number };
   seconds: number;
 };
 
 /**
  * Prepares the database (migrations, communes), adds the demo data, then `size` organisations, `size` accounts
- * (one membership each) and 10 × `size` audit events, in bulk with generate_series. Closes the database so that
+ * (one membership each) and 10 × `size` audit events, in bulk with generate_series, and `places` places (places.ts). Closes the database so that
  * the server, a separate process, can open it.
  */
-export async function generateData(options: { dataDir: string; databaseUrl: string | undefined; size: number }): Promise<Generated> {
+export async function generateData(options: { dataDir: string; databaseUrl: string | undefined; size: number; places: number }): Promise<Generated> {
   const started = performance.now();
   const database = await prepareDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   try {
@@ -86,6 +89,11 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
       );
     });
 
+    // Places (the demo seed imported the 92 real ones): realistic generated places, search text as the command writes it.
+    const { firstId } = await generatePlaces(db, options.places);
+    const [anyPlace] = await database.executeSql('select id from places where merged_into is null order by search_text limit 1').then((r) => r.rows);
+    const placeId = firstId ?? String(anyPlace?.id ?? '');
+
     const actor: Actor = { kind: 'person', userId: admin.id, name: admin.name, email: admin.email, memberships: await membershipsOf(db, admin.id) };
     const token = await db.transaction((tx) =>
       createApiToken(tx, actor, { name: 'Banc d’essai', scopes: ['organisations:read', 'organisations:write'], expiresAt: null }),
@@ -93,7 +101,7 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
     if (!token.ok) throw new Error('could not create the API token');
 
     const counted = await database.executeSql(
-      `select (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as accounts, (select count(*) from audit_events)::int as audit_events`,
+      `select (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as accounts, (select count(*) from audit_events)::int as audit_events, (select count(*) from places)::int as places`,
     );
     const row = counted.rows[0] ?? {};
     await database.executeSql('analyze');
@@ -101,7 +109,8 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
       adminId: admin.id,
       organisationId: dinum.id,
       apiToken: token.value.token,
-      counts: { organisations: Number(row.organisations), accounts: Number(row.accounts), auditEvents: Number(row.audit_events) },
+      placeId,
+      counts: { organisations: Number(row.organisations), accounts: Number(row.accounts), auditEvents: Number(row.audit_events), places: Number(row.places) },
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

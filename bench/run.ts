@@ -1,7 +1,7 @@
 // `npm run bench`: generates data, starts Relais and a bare Hono "hello" as child processes, loads the main pages
 // with autocannon, and prints throughput, latency and compressed page weight against the budgets of
-// ARCHITECTURE.md. Options: --size N, --duration S, --connections C, --repeat R, --database pglite|postgres
-// (also BENCH_SIZE, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_REPEAT, BENCH_DATABASE). See bench/README.md.
+// ARCHITECTURE.md. Options: --size N, --places N, --duration S, --connections C, --repeat R, --database pglite|postgres
+// (also BENCH_SIZE, BENCH_PLACES, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_REPEAT, BENCH_DATABASE). See bench/README.md.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +14,14 @@ import { pageWeight, transfer, type PageWeight } from './weight.ts';
 
 const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 } as const;
 
-type Options = { size: number; duration: number; connections: number; repeat: number; database: 'pglite' | 'postgres'; databaseUrl: string | undefined };
+type Options = { size: number; places: number; duration: number; connections: number; repeat: number; database: 'pglite' | 'postgres'; databaseUrl: string | undefined };
 
 function readOptions(): Options {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
       size: { type: 'string' },
+      places: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
       repeat: { type: 'string' },
@@ -29,9 +30,10 @@ function readOptions(): Options {
     },
   });
   if (values.help) {
-    console.log(`npm run bench -- [--size N] [--duration S] [--connections C] [--repeat R] [--database pglite|postgres]
+    console.log(`npm run bench -- [--size N] [--places N] [--duration S] [--connections C] [--repeat R] [--database pglite|postgres]
 
   --size N          organisations and accounts to generate, and 10 × N audit events (2000)
+  --places N        places to generate, besides the 92 of the demo (10000)
   --duration S      seconds of load per page and per run (10)
   --connections C   concurrent clients (50)
   --repeat R        runs per page; the median is reported (3)
@@ -50,6 +52,7 @@ function readOptions(): Options {
   if (database === 'postgres' && !databaseUrl) throw new Error('--database postgres needs DATABASE_URL (an empty database: the benchmark fills it)');
   return {
     size: Math.floor(number('size', values.size ?? env.BENCH_SIZE, 2000, 0)),
+    places: Math.floor(number('places', values.places ?? env.BENCH_PLACES, 10_000, 0)),
     duration: number('duration', values.duration ?? env.BENCH_DURATION, 10, 1),
     connections: Math.floor(number('connections', values.connections ?? env.BENCH_CONNECTIONS, 50, 1)),
     repeat: Math.floor(number('repeat', values.repeat ?? env.BENCH_REPEAT, 3, 1)),
@@ -58,7 +61,7 @@ function readOptions(): Options {
   };
 }
 
-type Kind = 'public' | 'signed-in' | 'api' | 'write' | 'ceiling';
+type Kind = 'public' | 'signed-in' | 'api' | 'export' | 'write' | 'ceiling';
 type Target = LoadTarget & { label: string; kind: Kind; path: string };
 
 const temporaryDirs: string[] = [];
@@ -110,6 +113,16 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
     anonymous('/connexion'),
     anonymous('/accessibilite'),
     { label: '/api/v1/communes', kind: 'api', path: '/api/v1/communes', url: `${base}/api/v1/communes`, headers: accept },
+    anonymous('/lieux'),
+    anonymous('/lieux?q=mediatheque'),
+    anonymous('/lieux?q=mediatek'),
+    anonymous('/lieux?commune=98811'),
+    anonymous('/lieux?quand=maintenant'),
+    { ...anonymous(`/lieux/${data.placeId}`), label: '/lieux/:id' },
+    { label: '/api/v1/lieux', kind: 'api', path: '/api/v1/lieux', url: `${base}/api/v1/lieux`, headers: accept },
+    // A helper prints a sheet for someone in Koné who needs help with forms, up to 30 km, any time.
+    { ...anonymous('/orientation/fiche?besoin=aide_demarches&commune=98811&distance=30&quand=egal'), label: '/orientation/fiche (Koné, démarches, 30 km)' },
+    { label: '/opendata/lieux.csv', kind: 'export', path: '/opendata/lieux.csv', url: `${base}/opendata/lieux.csv`, headers: accept },
     admin('/'),
     admin('/organisations'),
     admin('/organisations?q=agence'),
@@ -177,16 +190,26 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
   );
   lines.push('');
   lines.push(
-    `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal ` +
+    `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal, ${data.counts.places} lieux ` +
       `(générés en ${data.seconds.toFixed(1)} s). Pas encore d’accompagnements (le module n’existe pas) : le budget parle de 100 000 accompagnements.`,
   );
   lines.push('');
   lines.push(`Démarrage à froid (\`relais serve\` sur un dossier de données vide, PGlite, migrations + données de démonstration, JOBS=false, jusqu’à /healthz) : ` +
     `médiane ${fixed(median(coldStarts) / 1000, 2)} s (${coldStarts.map((ms) => `${(ms / 1000).toFixed(2)}`).join(' ; ')} s).`);
   lines.push('');
-  lines.push('| Page | req/s | × hello | p50 ms | p95 ms (min–max) | p99 ms | hors 2xx attendus | poids compressé KB (HTML + CSS + JS) | budget poids | budget p95 |');
-  lines.push('|---|--:|--:|--:|--:|--:|---|---|---|---|');
-  for (const row of rows) {
+  const header = () => {
+    lines.push('| Page | req/s | × hello | p50 ms | p95 ms (min–max) | p99 ms | hors 2xx attendus | poids compressé KB (HTML + CSS + JS) | budget poids | budget p95 |');
+    lines.push('|---|--:|--:|--:|--:|--:|---|---|---|---|');
+  };
+  header();
+  const exports = rows.filter((r) => r.target.kind === 'export');
+  for (const row of [...rows.filter((r) => r.target.kind !== 'export'), ...exports]) {
+    if (row === exports[0]) {
+      lines.push('');
+      lines.push(`Exports (fichiers entiers, hors budget des pages ; ${exportConnections} clients simultanés, mesurés après les écritures) :`);
+      lines.push('');
+      header();
+    }
     const { target, runs } = row;
     const rps = median(runs.map((r) => r.requestsPerSecond));
     const p50 = median(runs.map((r) => r.p50));
@@ -204,10 +227,10 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
       const limit = target.kind === 'public' ? budgets.publicPageKb : budgets.pageKb;
       weightBudget = w.status === 200 ? `${w.total / 1024 <= limit ? 'PASS' : 'OVER'} ≤ ${limit}` : 'n/a';
     } else if (row.jsonBytes !== null) {
-      weightCell = `${kb(row.jsonBytes)} (JSON)`;
+      weightCell = `${kb(row.jsonBytes)} (${target.kind === 'export' ? 'fichier' : 'JSON'})`;
     }
     let latencyBudget = '—';
-    if (target.kind !== 'ceiling') {
+    if (target.kind !== 'ceiling' && target.kind !== 'export') {
       const limit = target.kind === 'write' ? budgets.writeP95Ms : budgets.pageP95Ms;
       const responses = runs.reduce((sum, r) => sum + r.responses, 0);
       const wrong = runs.reduce((sum, r) => sum + Object.values(r.unexpected).reduce((a, b) => a + b, 0), 0);
@@ -229,6 +252,8 @@ async function main(): Promise<void> {
     '« × hello » : req/s de la page divisées par celles d’un Hono « hello » nu mesuré dans la même exécution (le plafond de la pile HTTP sur cette machine).',
     'Les pages sont chargées avec `Accept-Encoding: gzip, br` : la compression fait partie du temps mesuré. KB = 1024 octets.',
     'Écritures : chaque requête crée une organisation au nom unique (une ligne + un événement du journal) ; elles sont mesurées après toutes les lectures.',
+    'Lieux : la recherche garde en mémoire la liste ordonnée des lieux qui correspondent à chaque recherche, tant que les lieux ne changent pas (places.search.ts) ; la mesure, qui répète la même adresse, voit donc surtout ce cas. Le coût de la première recherche après une modification se mesure à un seul client avec `node --import tsx bench/explain.ts`.',
+    `Lieux : « ouvert maintenant » dépend de l’heure de Nouméa au moment de la mesure (${new Date().toLocaleString('fr-FR', { timeZone: 'Pacific/Noumea', weekday: 'long', hour: '2-digit', minute: '2-digit' })}) : la nuit ou le dimanche, la liste est vide.`,
     'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée).',
   ];
 
@@ -239,8 +264,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < options.repeat; i++) coldStarts.push(await coldStart());
 
   const dataDir = temporaryDir('relais-bench-data-');
-  log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal)…`);
-  const data = await generateData({ dataDir, databaseUrl: options.databaseUrl, size: options.size });
+  log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal, ${options.places} lieux)…`);
+  const data = await generateData({ dataDir, databaseUrl: options.databaseUrl, size: options.size, places: options.places });
   log(`  ${JSON.stringify(data.counts)} en ${data.seconds.toFixed(1)} s`);
 
   const [port, helloPort] = [await freePort(), await freePort()];
@@ -263,7 +288,7 @@ async function main(): Promise<void> {
     if (target.kind === 'public' || target.kind === 'signed-in') {
       weight = await pageWeight(base, target.path, target.headers ?? {});
       for (const path of weight.notCompressedByApp) uncompressed.add(path);
-    } else if (target.kind === 'api') {
+    } else if (target.kind === 'api' || target.kind === 'export') {
       jsonBytes = (await transfer(target.url, target.headers)).compressedBytes;
     }
     rows.push({ target, runs: [], weight, jsonBytes });
@@ -276,21 +301,38 @@ async function main(): Promise<void> {
   );
   notes.push(`Pour comparaison, en brotli (que l’application n’envoie pas), poids total KB : ${brotli.join(' ; ')}.`);
 
-  const reads = rows.filter((r) => r.target.kind !== 'write');
+  const reads = rows.filter((r) => r.target.kind !== 'write' && r.target.kind !== 'export');
   const writes = rows.filter((r) => r.target.kind === 'write');
+  const exports = rows.filter((r) => r.target.kind === 'export');
+  // Requests still queued in the server when a measure ends would be counted against the next page: wait until
+  // Relais answers /healthz quickly again before each measure.
+  const settle = () => settled(`${base}/healthz`);
   log('Échauffement…');
-  for (const row of reads) await runLoad(row.target, { connections: Math.min(10, options.connections), duration: 1 });
+  for (const row of reads) {
+    await runLoad(row.target, { connections: Math.min(10, options.connections), duration: 1 });
+    await settle();
+  }
 
   for (let round = 1; round <= options.repeat; round++) {
     for (const row of reads) {
       log(`Mesure ${round}/${options.repeat} : ${labelOf(row.target)}`);
+      await settle();
       row.runs.push(await runLoad(row.target, { connections: options.connections, duration: options.duration }));
     }
   }
   for (let round = 1; round <= options.repeat; round++) {
     for (const row of writes) {
       log(`Mesure ${round}/${options.repeat} : ${row.target.label}`);
+      await settle();
       row.runs.push(await runLoad(row.target, { connections: options.connections, duration: options.duration }));
+    }
+  }
+  // Exports last, with fewer clients: whole files, not pages.
+  for (let round = 1; round <= options.repeat; round++) {
+    for (const row of exports) {
+      log(`Mesure ${round}/${options.repeat} : ${row.target.label} (${exportConnections} clients)`);
+      await settle();
+      row.runs.push(await runLoad(row.target, { connections: exportConnections, duration: options.duration }));
     }
   }
   const healthy = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
@@ -303,6 +345,20 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'latest.md'), `${markdown}\n`);
   log(`\nÉcrit dans bench/results/latest.md`);
+}
+
+const exportConnections = 5;
+
+/** Waits (30 s at most) until `url` answers in under 50 ms, three times in a row. */
+async function settled(url: string): Promise<void> {
+  const until = performance.now() + 30_000;
+  let fast = 0;
+  while (fast < 3 && performance.now() < until) {
+    const started = performance.now();
+    const ok = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((r) => r.ok, () => false);
+    fast = ok && performance.now() - started < 50 ? fast + 1 : 0;
+    if (fast < 3) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function cleanUp(): void {
