@@ -237,6 +237,14 @@ const nouméa = '98818';
  * 98800 is Nouméa's postcode; the 2023–2024 collection wrote it everywhere. Outside Nouméa, the postcode written in
  * the address is taken when there is one, otherwise the commune's main postcode; either way the row is flagged.
  */
+/** The row's postcode, corrected when it is Nouméa's outside Nouméa; a correction is a warning and a flag. */
+function checkedPostcode(given: string, commune: Commune | null, address: string, warnings: string[]): { postcode: string; postcodeFlag: boolean } {
+  if (!commune) return { postcode: given, postcodeFlag: false };
+  const fixed = fixPostcode(given, commune, address);
+  if (fixed.warning) warnings.push(fixed.warning);
+  return { postcode: fixed.postcode, postcodeFlag: fixed.warning !== null };
+}
+
 function fixPostcode(postcode: string, commune: Commune, address: string): { postcode: string; warning: string | null } {
   const given = postcode.replace(/\s/g, '');
   if (commune.code === nouméa) return { postcode: given || '98800', warning: null };
@@ -530,16 +538,7 @@ function mapNcRecord(raw: Record<string, unknown>): Mapped {
   const { summary, description, warning } = summaryAndDescription(text(raw.presentation_resume), '');
   if (warning) warnings.push(warning);
 
-  let postcode = text(raw.code_postal);
-  let postcodeFlag = false;
-  if (commune) {
-    const fixed = fixPostcode(postcode, commune, address);
-    postcode = fixed.postcode;
-    if (fixed.warning) {
-      warnings.push(fixed.warning);
-      postcodeFlag = true;
-    }
-  }
+  const { postcode, postcodeFlag } = checkedPostcode(text(raw.code_postal), commune, address, warnings);
 
   const geo = isRecord(raw.geolocalisation) ? raw.geolocalisation : {};
   const fee = text(raw.conditions_acces);
@@ -681,16 +680,7 @@ function mapStandardRecord(raw: Record<string, unknown>): Mapped {
   const { summary, description, warning } = summaryAndDescription(text(raw.presentation_resume), text(raw.presentation_detail));
   if (warning) warnings.push(warning);
 
-  let postcode = text(raw.code_postal);
-  let postcodeFlag = false;
-  if (commune) {
-    const fixed = fixPostcode(postcode, commune, address);
-    postcode = fixed.postcode;
-    if (fixed.warning) {
-      warnings.push(fixed.warning);
-      postcodeFlag = true;
-    }
-  }
+  const { postcode, postcodeFlag } = checkedPostcode(text(raw.code_postal), commune, address, warnings);
 
   const id = text(raw.id);
   if (id === '') errors.push('Identifiant (id) : absent ; le standard l’exige pour reconnaître le lieu à l’import suivant.');
