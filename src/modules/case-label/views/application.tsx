@@ -61,24 +61,7 @@ export function ApplicationPage(props: ApplicationView) {
           {c.description && <p class="r-hint">{c.description}</p>}
           {c.text ? <Paragraphs text={c.text} /> : <p>Aucun texte pour l’instant.</p>}
           {c.files.length > 0 && (
-            <ul>
-              {c.files.map((f) => (
-                <li>
-                  <a href={f.href} download={f.name}>
-                    {f.name}
-                  </a>{' '}
-                  ({f.typeLabel}, {f.size})
-                  {f.removeHref && (
-                    <>
-                      {' — '}
-                      <a href={f.removeHref}>
-                        Retirer<span class="r-visually-hidden"> le fichier {f.name}</span>
-                      </a>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <EvidenceFileList files={c.files} />
           )}
           {c.editHref && (
             <p>
@@ -155,24 +138,7 @@ export function EvidenceFormPage(props: EvidenceFormView) {
         {props.files.length > 0 && (
           <>
             <h2>Fichiers déjà envoyés</h2>
-            <ul>
-              {props.files.map((f) => (
-                <li>
-                  <a href={f.href} download={f.name}>
-                    {f.name}
-                  </a>{' '}
-                  ({f.typeLabel}, {f.size})
-                  {f.removeHref && (
-                    <>
-                      {' — '}
-                      <a href={f.removeHref}>
-                        Retirer<span class="r-visually-hidden"> le fichier {f.name}</span>
-                      </a>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <EvidenceFileList files={props.files} />
           </>
         )}
         <FileUpload accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" optional id="fichier" name="fichier" label="Ajouter un fichier" hint="Un PDF, une photo JPEG ou une image PNG, de 5 Mo au plus. Par exemple : le planning des ateliers, l’attestation de formation." error={props.errors.fichier} />
@@ -238,5 +204,29 @@ export function RemoveFilePage(props: { applicationId: string; fileId: string; f
         <a href={`/label/demandes/${props.applicationId}`}>Garder le fichier et revenir à la demande</a>
       </p>
     </>
+  );
+}
+
+/** Evidence files: download links, and "Retirer" where the applicant may still remove them. */
+function EvidenceFileList(props: { files: { href: string; name: string; typeLabel: string; size: string; removeHref?: string | null | undefined }[] }) {
+  return (
+    <ul>
+      {props.files.map((f) => (
+        <li>
+          <a href={f.href} download={f.name}>
+            {f.name}
+          </a>{' '}
+          ({f.typeLabel}, {f.size})
+          {f.removeHref && (
+            <>
+              {' — '}
+              <a href={f.removeHref}>
+                Retirer<span class="r-visually-hidden"> le fichier {f.name}</span>
+              </a>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
