@@ -10,3 +10,5 @@ export * from '../modules/api-tokens/api-tokens.schema.ts';
 export * from '../modules/places/places.schema.ts';
 export * from '../modules/places/places.reports.schema.ts';
 export * from '../modules/case-label/case-label.schema.ts';
+export * from '../modules/beneficiaries/beneficiaries.schema.ts';
+export * from '../modules/activities/activities.schema.ts';
