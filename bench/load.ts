@@ -2,6 +2,11 @@ import autocannon, { type Request } from 'autocannon';
 
 export type LoadTarget = {
   url: string;
+  /**
+   * Several addresses on the same server, taken in turn by each client (a mix of searches rather than one address
+   * repeated); `url` gives the server.
+   */
+  paths?: readonly string[];
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
@@ -50,7 +55,7 @@ export function runLoad(target: LoadTarget, options: { connections: number; dura
         url: target.url,
         connections: options.connections,
         duration: options.duration,
-        requests: [request],
+        requests: target.paths ? target.paths.map((path) => ({ ...request, path })) : [request],
         idReplacement: target.uniqueIds ?? false,
         timeout: 30,
       },

@@ -14,7 +14,16 @@ import { pageWeight, transfer, type PageWeight } from './weight.ts';
 
 const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 } as const;
 
-type Options = { size: number; places: number; duration: number; connections: number; repeat: number; database: 'pglite' | 'postgres'; databaseUrl: string | undefined };
+type Options = {
+  size: number;
+  places: number;
+  duration: number;
+  connections: number;
+  repeat: number;
+  database: 'pglite' | 'postgres';
+  databaseUrl: string | undefined;
+  only: string | undefined;
+};
 
 function readOptions(): Options {
   const { values } = parseArgs({
@@ -26,6 +35,7 @@ function readOptions(): Options {
       connections: { type: 'string' },
       repeat: { type: 'string' },
       database: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -37,7 +47,8 @@ function readOptions(): Options {
   --duration S      seconds of load per page and per run (10)
   --connections C   concurrent clients (50)
   --repeat R        runs per page; the median is reported (3)
-  --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database) (pglite)`);
+  --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database) (pglite)
+  --only TEXT       measure only the pages whose label contains TEXT (and the hello), e.g. --only /lieux`);
     process.exit(0);
   }
   const number = (name: string, value: string | undefined, fallback: number, min: number) => {
@@ -58,6 +69,7 @@ function readOptions(): Options {
     repeat: Math.floor(number('repeat', values.repeat ?? env.BENCH_REPEAT, 3, 1)),
     database,
     databaseUrl,
+    only: values.only ?? env.BENCH_ONLY,
   };
 }
 
@@ -119,6 +131,7 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
     anonymous('/lieux?commune=98811'),
     anonymous('/lieux?quand=maintenant'),
     { ...anonymous(`/lieux/${data.placeId}`), label: '/lieux/:id' },
+    { ...anonymous('/lieux'), label: `/lieux, ${placeSearches.length} recherches variées`, paths: placeSearches },
     { label: '/api/v1/lieux', kind: 'api', path: '/api/v1/lieux', url: `${base}/api/v1/lieux`, headers: accept },
     // A helper prints a sheet for someone in Koné who needs help with forms, up to 30 km, any time.
     { ...anonymous('/orientation/fiche?besoin=aide_demarches&commune=98811&distance=30&quand=egal'), label: '/orientation/fiche (Koné, démarches, 30 km)' },
@@ -153,6 +166,54 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
     },
   ];
 }
+
+/**
+ * A mix of searches as people make them, taken in turn by each client: all places and the next pages, words (with
+ * accents, without, with typos, two words), a commune (nearest first, within a distance, only in it), open now,
+ * at the weekend, free, a service, an accessibility need, and combinations; some on page 2.
+ */
+const placeSearches: readonly string[] = [
+  '/lieux',
+  '/lieux?page=2',
+  '/lieux?page=3',
+  '/lieux?q=mediatheque',
+  '/lieux?q=m%C3%A9diath%C3%A8que&page=2',
+  '/lieux?q=mediatek',
+  '/lieux?q=cyberbase',
+  '/lieux?q=bibliotheque+kone',
+  '/lieux?q=case+numerique',
+  '/lieux?q=case+numerique&page=2',
+  '/lieux?q=maison+de+quartier+magenta',
+  '/lieux?q=mairie+annexe',
+  '/lieux?q=espace+public+numerique&page=2',
+  '/lieux?q=tribu+gohapin',
+  '/lieux?q=point+information+jeunesse',
+  '/lieux?q=agence+opt',
+  '/lieux?q=atelier+solidaire',
+  '/lieux?q=lifou',
+  '/lieux?q=poindimie',
+  '/lieux?q=cyber&commune=98818',
+  '/lieux?commune=98811',
+  '/lieux?commune=98811&page=2',
+  '/lieux?commune=98818',
+  '/lieux?commune=98818&page=2',
+  '/lieux?commune=98805&distance=30',
+  '/lieux?commune=98822&distance=60',
+  '/lieux?commune=98814&distance=commune',
+  '/lieux?commune=98803&distance=10',
+  '/lieux?province=nord',
+  '/lieux?quand=maintenant',
+  '/lieux?quand=maintenant&page=2',
+  '/lieux?quand=maintenant&commune=98818',
+  '/lieux?quand=weekend',
+  '/lieux?quand=weekend&commune=98811',
+  '/lieux?quand=gratuit&commune=98811',
+  '/lieux?service=aide_demarches&commune=98811',
+  '/lieux?service=acces_internet_materiel&service=aide_demarches',
+  '/lieux?public=seniors&commune=98821',
+  '/lieux?accessibilite=entree_plain_pied&commune=98818',
+  '/lieux?q=mediatheque&commune=98811&quand=maintenant',
+];
 
 type Row = { target: Target; runs: LoadResult[]; weight: PageWeight | null; jsonBytes: number | null };
 
@@ -277,7 +338,7 @@ async function main(): Promise<void> {
   await Promise.all([waitForOk(`${base}/healthz`, relais), waitForOk(`${helloBase}/`, hello)]);
 
   const cookie = await signIn(base, data.adminId);
-  const all = targets(base, helloBase, cookie, data);
+  const all = targets(base, helloBase, cookie, data).filter((t) => !options.only || t.kind === 'ceiling' || labelOf(t).includes(options.only));
 
   log('Poids des pages…');
   const rows: Row[] = [];

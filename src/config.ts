@@ -49,6 +49,8 @@ const envSchema = z.object({
     .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'doit contenir {z}, {x} et {y}, par exemple https://tile.openstreetmap.org/{z}/{x}/{y}.png')
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_TILES_ATTRIBUTION: z.string().min(1, 'ne doit pas être vide').default('© les contributeurs d’OpenStreetMap'),
+  BENEFICIARY_RETENTION_MONTHS: z.coerce.number({ error: 'doit être un nombre de mois, par exemple 24' }).int('doit être un nombre entier de mois, par exemple 24').min(1, 'doit être d’au moins 1 mois').max(120, 'doit être de 120 mois au plus').default(24),
+  WORKSHOP_SENSITIVE_RETENTION_DAYS: z.coerce.number({ error: 'doit être un nombre' }).int('doit être un nombre entier').min(0, 'doit être positif').max(3650, 'doit être 3650 au plus').default(30),
 });
 
 export type Config = {
@@ -66,6 +68,10 @@ export type Config = {
   jobs: boolean;
   /** Raster tiles of the on-demand map of places: a URL template with {z}, {x}, {y}, and the credit to show. */
   mapTiles: { url: string; attribution: string };
+  /** Months without help received after which a followed person's file is erased by the daily purge. */
+  beneficiaryRetentionMonths: number;
+  /** Days after a workshop session before its registrants' access needs and disability answers are purged. */
+  workshopSensitiveRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -103,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS,
     mapTiles: { url: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION },
+    beneficiaryRetentionMonths: e.BENEFICIARY_RETENTION_MONTHS,
+    workshopSensitiveRetentionDays: e.WORKSHOP_SENSITIVE_RETENTION_DAYS,
   };
 }

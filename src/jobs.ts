@@ -5,11 +5,43 @@ import type { JobDefinition } from './platform/jobs/index.ts';
 import { deliverQueued, transportsFrom } from './modules/outbox/index.ts';
 import { purgeExpiredAccountData } from './modules/accounts/index.ts';
 import { sendExpiryReminders } from './modules/case-label/index.ts';
+import { expireOffers, purgeSensitiveAnswers, sendWorkshopReminders } from './modules/workshops/index.ts';
+import { sendAppointmentReminders } from './modules/appointments/index.ts';
+import { runBeneficiaryPurge } from './modules/beneficiaries/index.ts';
 
 /** Every background job of Relais, in one list. */
 export function jobDefinitions(config: Config, database: Database, logger: Logger): JobDefinition[] {
   const transports = transportsFrom(config);
   return [
+    {
+      // Workshops: unanswered waiting-list offers (48 h) pass to the next person; every quarter of an hour.
+      name: 'workshops.offers',
+      cron: '*/15 * * * *',
+      handle: async () => {
+        const result = await database.db.transaction((tx) => expireOffers(tx, { baseUrl: config.baseUrl }));
+        if (result.expired) logger.info(result, 'workshop offers expired');
+      },
+    },
+    {
+      // Workshops: reminder two days before (once: guarded mark + outbox dedupe), then the purge of access needs
+      // and disability answers WORKSHOP_SENSITIVE_RETENTION_DAYS after the session (counts kept).
+      name: 'workshops.daily',
+      cron: '10 7 * * *',
+      handle: async () => {
+        const reminded = await database.db.transaction((tx) => sendWorkshopReminders(tx, { baseUrl: config.baseUrl }));
+        const purged = await database.db.transaction((tx) => purgeSensitiveAnswers(tx, { retentionDays: config.workshopSensitiveRetentionDays }));
+        if (reminded.queued || purged.sessions) logger.info({ reminded, purged }, 'workshop reminders and purge');
+      },
+    },
+    {
+      // Followed people's files inactive for BENEFICIARY_RETENTION_MONTHS: erased, records kept anonymised, audited.
+      name: 'beneficiaries.purge',
+      cron: '23 3 * * *',
+      handle: async () => {
+        const result = await runBeneficiaryPurge(database.db, { months: config.beneficiaryRetentionMonths, dataDir: config.dataDir });
+        if (result.erased) logger.info(result, 'inactive beneficiary files erased');
+      },
+    },
     {
       name: 'outbox.deliver',
       cron: '* * * * *',
@@ -30,6 +62,15 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
       handle: async () => {
         const result = await database.db.transaction((tx) => sendExpiryReminders(tx, { baseUrl: config.baseUrl }));
         if (result.queued) logger.info(result, 'case-label expiry reminders queued');
+      },
+    },
+    {
+      // Appointment reminders 48 hours before, each once (guarded mark + outbox dedupe key); hourly.
+      name: 'appointments.reminders',
+      cron: '20 * * * *',
+      handle: async () => {
+        const result = await database.db.transaction((tx) => sendAppointmentReminders(tx, { zone: config.timeZone, baseUrl: config.baseUrl }));
+        if (result.queued) logger.info(result, 'appointment reminders queued');
       },
     },
   ];

@@ -8,6 +8,9 @@ import { createOrganisation, type OrganisationKind } from '../modules/organisati
 import { organisations } from '../modules/organisations/organisations.schema.ts';
 import { applyImport, demoPlacesFile, placesOfOrganisation, planImport } from '../modules/places/index.ts';
 import { seedCaseLabelDemo } from '../modules/case-label/index.ts';
+import { seedWorkshopsDemo } from '../modules/workshops/index.ts';
+import { seedAppointmentsDemo } from '../modules/appointments/index.ts';
+import { seedBeneficiariesDemo } from '../modules/beneficiaries/index.ts';
 import { communeByName, type Province } from '../territory/index.ts';
 
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
@@ -56,6 +59,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'reconditionneur@demo.relais.nc', name: 'Marc Dupuy', memberships: [{ org: 'reconditionneur', role: 'refurbisher_operator' }] },
   { email: 'association@demo.relais.nc', name: 'Alice Hnawia', memberships: [{ org: 'asso-kone', role: 'association_contact' }] },
   { email: 'donateur@demo.relais.nc', name: 'Thomas Leroy', memberships: [{ org: 'donateur', role: 'donor_contact' }] },
+  { email: 'formateur@demo.relais.nc', name: 'Julie Wahnyamalla', memberships: [{ org: 'open-nc', role: 'helper' }] },
 ];
 
 /**
@@ -106,6 +110,20 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
     if (labelled && pending && manager) {
       await seedCaseLabelDemo(tx, { labelledPlaceId: labelled.id, pendingPlaceId: pending.id, applicant: { userId: manager.id, name: manager.name, email: manager.email } });
     }
+    // Followed people (with consent) of the demo helper at OPT Koné, one active mandate, one possible duplicate.
+    const helper = await userByEmail(tx, 'aidant@demo.relais.nc');
+    const kone = ids.get('opt-kone');
+    if (helper && kone) {
+      const helperActor = { kind: 'person' as const, userId: helper.id, name: helper.name, email: helper.email, memberships: await membershipsOf(tx, helper.id) };
+      await seedBeneficiariesDemo(tx, { helper: helperActor, organisationId: kone, organisationName: 'Agence OPT de Koné', province: 'nord' });
+    }
+    // Appointments at the six OPT agencies' Points Conseil Numérique; a few today at OPT Koné.
+    await seedAppointmentsDemo(tx);
+    // Numé-Raï: the programme, its 30 sessions in nine communes, registrations on the sessions already held.
+    const trainer = await userByEmail(tx, 'formateur@demo.relais.nc');
+    const openNc = ids.get('open-nc');
+    const collectif = ids.get('collectif-handicaps');
+    if (openNc && collectif) await seedWorkshopsDemo(tx, { openNcId: openNc, collectifId: collectif, trainerUserId: trainer?.id ?? null });
     // A pending invitation, so that the outbox and the invitation page have something real to show.
     const admin = await userByEmail(tx, 'administrateur@demo.relais.nc');
     const koumac = ids.get('opt-koumac');

@@ -11,6 +11,10 @@ import { apiRoutes } from '../platform/api/index.ts';
 import { placesPublicRoutes } from './places/places.routes.tsx';
 import { placeManageRoutes } from './places/places.manage.routes.tsx';
 import { placeDataRoutes } from './places/places.data.routes.tsx';
+import { beneficiaryRoutes } from './beneficiaries/index.ts';
+import { activityRoutes } from './activities/index.ts';
+import { appointmentAgencyRoutes, appointmentPublicRoutes } from './appointments/index.ts';
 
+import { workshopManageRoutes, workshopPublicRoutes } from './workshops/index.ts';
 /** Every module's routes, mounted at the root by app.ts. */
-export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, apiRoutes];
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, beneficiaryRoutes, activityRoutes, appointmentPublicRoutes, appointmentAgencyRoutes, workshopPublicRoutes, workshopManageRoutes, apiRoutes];

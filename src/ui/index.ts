@@ -5,6 +5,7 @@
 import type { ComponentExamples } from './types.ts';
 import { examples as breadcrumbsExamples } from './components/breadcrumbs/examples.tsx';
 import { examples as buttonExamples } from './components/button/examples.tsx';
+import { examples as chartExamples } from './components/chart/examples.tsx';
 import { examples as checkboxesExamples } from './components/checkboxes/examples.tsx';
 import { examples as dateInputExamples } from './components/date-input/examples.tsx';
 import { examples as detailsExamples } from './components/details/examples.tsx';
@@ -31,6 +32,7 @@ export type { ComponentExamples, Example, FieldItem, FieldProps } from './types.
 
 export { Breadcrumbs, type BreadcrumbItem, type BreadcrumbsProps } from './components/breadcrumbs/index.tsx';
 export { Button, type ButtonProps, type ButtonVariant } from './components/button/index.tsx';
+export { BarChart, LineChart, axisMaximum, type ChartPoint, type ChartProps } from './components/chart/index.tsx';
 export { Checkboxes, type CheckboxesProps } from './components/checkboxes/index.tsx';
 export { DateInput, type DateInputProps } from './components/date-input/index.tsx';
 export { Details, type DetailsProps } from './components/details/index.tsx';
@@ -68,6 +70,7 @@ export function allExamples(): ComponentExamples[] {
   return [
     { component: 'breadcrumbs', examples: breadcrumbsExamples },
     { component: 'button', examples: buttonExamples },
+    { component: 'chart', examples: chartExamples },
     { component: 'checkboxes', examples: checkboxesExamples },
     { component: 'date-input', examples: dateInputExamples },
     { component: 'details', examples: detailsExamples },

@@ -7,13 +7,15 @@ import { recordAudit } from '../audit/audit.commands.ts';
 import { apiTokens } from './api-tokens.schema.ts';
 
 /** Scopes a token can carry; each API route asks for one. */
-export const apiScopes = ['organisations:read', 'organisations:write', 'metrics:read'] as const;
+export const apiScopes = ['organisations:read', 'organisations:write', 'metrics:read', 'activites:lire', 'activites:ecrire'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 export const apiScopeLabels = {
   'organisations:read': 'Lire les organisations',
   'organisations:write': 'Créer des organisations',
   'metrics:read': 'Lire les métriques techniques (/metrics)',
+  'activites:lire': 'Lire les activités (accompagnements et ateliers) de tout le réseau',
+  'activites:ecrire': 'Enregistrer des activités au nom d’un aidant',
 } as const satisfies Record<ApiScope, string>;
 
 const tokenPrefix = 'relais_';

@@ -1,15 +1,19 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { access, UnauthenticatedError } from '../../platform/http/access.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
+import { localDay } from '../../platform/format.ts';
 import { registerNav } from '../../platform/http/navigation.ts';
 import { page } from '../../platform/http/render.tsx';
 import type { Actor } from '../../platform/authz/index.ts';
 import { labelledPlaceIds } from '../case-label/index.ts';
 import { exportPlaces } from './places.export.ts';
 import { applyImport, importFormatLabels, planImport, unmappedFieldLabels, type ImportPlan, type ImportRow, type RowOutcome } from './places.import.ts';
-import { allPlaces } from './places.queries.ts';
+import { countVisiblePlaces } from './places.queries.ts';
+import { versionedMemory } from './places.version.ts';
 import { ImportReportPage, ImportUploadPage, OpenDataPage } from './views/import/import.tsx';
 import './places.policy.ts';
 
@@ -17,6 +21,9 @@ registerNav(
   { href: '/gestion/lieux/import', label: 'Importer des lieux', shownTo: 'place.import', order: 21 },
   { href: '/opendata', label: 'Données ouvertes', shownTo: 'public', order: 80 },
 );
+
+/** Compressed in the thread pool: a file of some megabytes must not hold the event loop. */
+const gzipped = promisify(gzip);
 
 /** The import page (dry run, then confirmation) and the open-data files of places. */
 export const placeDataRoutes = new Hono<AppEnv>();
@@ -134,8 +141,59 @@ const openDataHeaders = (contentType: string, fileName: string) => ({
   'Access-Control-Allow-Origin': '*',
 });
 
+/** A generated open-data file, kept per version of the places (places.version.ts), with its gzip. */
+type OpenDataFile = { body: string; gzipped: Buffer; etag: string };
+const openDataFiles = versionedMemory(() => new Map<string, Promise<OpenDataFile>>());
+const visibleCounts = versionedMemory((): { count: Promise<number> | null } => ({ count: null }));
+
+/**
+ * One open-data file. The whole file is generated once per change of the places (and per day for the extended one,
+ * whose label column depends on the date), then served from memory: already gzipped when the client accepts it (the
+ * compress middleware leaves a response with a Content-Encoding alone), with an ETag for conditional requests.
+ * Concurrent requests wait for the same generation.
+ */
+async function openDataFile(c: Context<AppEnv>, kind: 'csv' | 'json' | 'extended', headers: Record<string, string>): Promise<Response> {
+  const db = c.get('services').database.db;
+  const day = kind === 'extended' ? localDay(new Date()) : '';
+  const generate = async (etag: string): Promise<OpenDataFile> => {
+    const body =
+      kind === 'extended'
+        ? await exportPlaces(db, { format: 'csv', extended: true, labelled: new Set(await labelledPlaceIds(db, day)) })
+        : await exportPlaces(db, { format: kind });
+    return { body, gzipped: await gzipped(body), etag };
+  };
+  const held = await openDataFiles.current(db);
+  let file: OpenDataFile;
+  if (held) {
+    const key = `${kind}:${day}`;
+    let pending = held.value.get(key);
+    if (!pending) {
+      const started = generate(`"${held.version}-${kind}${day ? `-${day}` : ''}"`);
+      // A failed generation is not remembered.
+      started.catch(() => {
+        if (held.value.get(key) === started) held.value.delete(key);
+      });
+      held.value.set(key, started);
+      pending = started;
+    }
+    file = await pending;
+  } else {
+    file = await generate('');
+  }
+  const common = { ...headers, Vary: 'Accept-Encoding', ...(file.etag ? { ETag: file.etag } : {}) };
+  if (file.etag && c.req.header('if-none-match') === file.etag) return c.body(null, 304, common);
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    return c.body(new Uint8Array(file.gzipped), 200, { ...common, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(file.body, 200, common);
+}
+
 placeDataRoutes.get('/opendata', access.public(), async (c) => {
-  const count = (await allPlaces(c.get('services').database.db)).length;
+  const db = c.get('services').database.db;
+  const held = await visibleCounts.current(db);
+  const counting = held?.value.count ?? countVisiblePlaces(db);
+  if (held && !held.value.count) held.value.count = counting;
+  const count = await counting;
   return page(
     c,
     { title: 'Données ouvertes des lieux' },
@@ -154,18 +212,10 @@ placeDataRoutes.get('/opendata', access.public(), async (c) => {
   );
 });
 
-placeDataRoutes.get('/opendata/lieux.csv', access.public(), async (c) => {
-  const csv = await exportPlaces(c.get('services').database.db, { format: 'csv' });
-  return c.body(csv, 200, openDataHeaders('text/csv; charset=utf-8', 'lieux.csv'));
-});
+placeDataRoutes.get('/opendata/lieux.csv', access.public(), (c) => openDataFile(c, 'csv', openDataHeaders('text/csv; charset=utf-8', 'lieux.csv')));
 
-placeDataRoutes.get('/opendata/lieux.json', access.public(), async (c) => {
-  const json = await exportPlaces(c.get('services').database.db, { format: 'json' });
-  return c.body(json, 200, openDataHeaders('application/json; charset=utf-8', 'lieux.json'));
-});
+placeDataRoutes.get('/opendata/lieux.json', access.public(), (c) => openDataFile(c, 'json', openDataHeaders('application/json; charset=utf-8', 'lieux.json')));
 
-placeDataRoutes.get('/opendata/lieux-etendu.csv', access.public(), async (c) => {
-  const db = c.get('services').database.db;
-  const csv = await exportPlaces(db, { format: 'csv', extended: true, labelled: new Set(await labelledPlaceIds(db)) });
-  return c.body(csv, 200, openDataHeaders('text/csv; charset=utf-8', 'lieux-etendu.csv'));
-});
+placeDataRoutes.get('/opendata/lieux-etendu.csv', access.public(), (c) =>
+  openDataFile(c, 'extended', openDataHeaders('text/csv; charset=utf-8', 'lieux-etendu.csv')),
+);

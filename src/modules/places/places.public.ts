@@ -5,7 +5,9 @@ import type { Executor } from '../../db/client.ts';
 import { labelledPlaceIds } from '../case-label/index.ts';
 import { hoursStatus, openAtWeekend, openNow, type HoursStatus } from './places.hours.ts';
 import type { HoursCheck } from './places.search.ts';
-import { findPlaces, type Place } from './places.queries.ts';
+import { localDay } from '../../platform/format.ts';
+import { findPlaceCards, findPlaces, type CardPlace, type Place } from './places.queries.ts';
+import { versionedMemory } from './places.version.ts';
 
 /**
  * What the public pages show of a place, presented once for the list, the integration and the orientation sheet.
@@ -60,27 +62,51 @@ export function addressLine(place: Pick<Place, 'address' | 'addressComplement' |
   return [place.address, place.addressComplement, place.locality, `${place.postcode} ${commune}`].filter((part) => part && part.trim() !== '').join(', ');
 }
 
-/**
- * A place as a line of results.
- * @example presentCard(place, { distanceKm: 2.5, open, labelled: false })
- */
-export function presentCard(place: Place, extra: { distanceKm: number | null; open: OpenState; labelled: boolean }): PlaceCard {
+/** What a card shows that does not depend on the moment or on the search: kept in memory per version of the places. */
+type CardBase = Omit<PlaceCard, 'distanceKm' | 'status' | 'labelled'> & { openingHours: string | null };
+
+function cardBase(place: CardPlace): CardBase {
   return {
     id: place.id,
     name: place.name,
     communeName: communeByCode(place.communeCode)?.name ?? place.communeCode,
     addressLine: addressLine(place),
-    distanceKm: extra.distanceKm,
-    status: placeStatus(extra.open),
     services: place.services.map((s) => serviceLabels[s]),
     accessibility: place.accessibility.map((code) => ({ code, label: accessibilityFeatureLabels[code] })),
     free: place.fees.includes('gratuit'),
-    labelled: extra.labelled,
     phone: place.phone,
     hoursText: place.openingHoursText,
+    openingHours: place.openingHours,
     latitude: place.latitude,
     longitude: place.longitude,
   };
+}
+
+function completeCard(base: CardBase, extra: { distanceKm: number | null; open: OpenState; labelled: boolean }): PlaceCard {
+  return {
+    id: base.id,
+    name: base.name,
+    communeName: base.communeName,
+    addressLine: base.addressLine,
+    distanceKm: extra.distanceKm,
+    status: placeStatus(extra.open),
+    services: base.services,
+    accessibility: base.accessibility,
+    free: base.free,
+    labelled: extra.labelled,
+    phone: base.phone,
+    hoursText: base.hoursText,
+    latitude: base.latitude,
+    longitude: base.longitude,
+  };
+}
+
+/**
+ * A place as a line of results.
+ * @example presentCard(place, { distanceKm: 2.5, open, labelled: false })
+ */
+export function presentCard(place: CardPlace, extra: { distanceKm: number | null; open: OpenState; labelled: boolean }): PlaceCard {
+  return completeCard(cardBase(place), extra);
 }
 
 /** "à 2,5 km", "à moins de 1 km". */
@@ -147,18 +173,114 @@ export function hoursInWords(openingHours: string | null): string[] {
 }
 
 /**
+ * Open or closed, remembered per hours string for the current minute: opening hours are written to the minute, so
+ * every instant of one minute gets the same answer, and many places share the same hours.
+ */
+const statusMemory = { minute: Number.NaN, byHours: new Map<string, OpenState>() };
+
+function openStateAt(hours: string | null, now: Date): OpenState {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (statusMemory.minute !== minute || statusMemory.byHours.size > 5_000) {
+    statusMemory.minute = minute;
+    statusMemory.byHours = new Map();
+  }
+  const key = hours ?? '';
+  let found = statusMemory.byHours.get(key);
+  if (found === undefined) {
+    const status = hoursStatus(hours, new Date(minute * 60_000));
+    found = { state: status.state, sentence: status.sentence };
+    statusMemory.byHours.set(key, found);
+  }
+  return found;
+}
+
+/** At most this many cards in memory per database handle (some 10 MB); beyond, they are read again. */
+const maxCachedCards = 20_000;
+
+/**
+ * Cards already presented, and the labelled places of each day, per version of the places (places.version.ts:
+ * the version changes with every write to places and to label applications, and is seen at once in this process).
+ */
+const cardMemory = versionedMemory(() => ({ cards: new Map<string, CardBase>(), labelled: new Map<string, Promise<ReadonlySet<string>>>() }));
+
+async function labelledOn(db: Executor, day: string, memory: Map<string, Promise<ReadonlySet<string>>> | null): Promise<ReadonlySet<string>> {
+  if (!memory) return new Set(await labelledPlaceIds(db, day));
+  let found = memory.get(day);
+  if (!found) {
+    const reading = labelledPlaceIds(db, day).then((ids): ReadonlySet<string> => new Set(ids));
+    // A failed read is not remembered.
+    reading.catch(() => {
+      if (memory.get(day) === reading) memory.delete(day);
+    });
+    memory.set(day, reading);
+    found = reading;
+  }
+  return found;
+}
+
+/**
+ * The places labelled Case numérique on the day of `now`, from memory until the places or the labels change.
+ * @example const labelled = (await labelledToday(db, new Date())).has(place.id)
+ */
+export async function labelledToday(db: Executor, now: Date): Promise<ReadonlySet<string>> {
+  const held = await cardMemory.current(db);
+  return labelledOn(db, localDay(now), held?.value.labelled ?? null);
+}
+
+/** Whole places by id (and ids known not to be visible), per version of the places. */
+const rowMemory = versionedMemory(() => new Map<string, Place | null>());
+/** At most this many rows in memory per database handle (some 10 MB); beyond, they are read again. */
+const maxCachedRows = 5_000;
+
+/**
+ * Several visible places by id (merged ones left out), whole, from memory until the places change: the place page
+ * and the API read them on every request.
+ * @example const place = (await visiblePlaces(db, [id])).get(id)
+ */
+export async function visiblePlaces(db: Executor, ids: readonly string[]): Promise<Map<string, Place>> {
+  const held = await rowMemory.current(db);
+  const known = held?.value ?? new Map<string, Place | null>();
+  const missing = ids.filter((id) => !known.has(id));
+  const found = new Map((missing.length > 0 ? await findPlaces(db, missing) : []).map((p) => [p.id, p]));
+  const result = new Map<string, Place>();
+  for (const id of ids) {
+    const place = known.get(id) ?? found.get(id);
+    if (place) result.set(id, place);
+  }
+  if (held) {
+    if (known.size + missing.length > maxCachedRows) known.clear();
+    for (const id of missing) known.set(id, found.get(id) ?? null);
+  }
+  return result;
+}
+
+/**
  * Cards for search hits, in the hits' order: the places, their open state at `now`, and the Case numérique badge.
+ * What does not depend on `now` is kept in memory until the places change: a page of results already seen costs
+ * no query on PGlite.
  * @example const cards = await loadCards(db, result.hits, new Date())
  */
 export async function loadCards(db: Executor, hits: readonly { id: string; distanceKm: number | null }[], now: Date): Promise<PlaceCard[]> {
   if (hits.length === 0) return [];
-  const [rows, labelled] = await Promise.all([findPlaces(db, hits.map((h) => h.id)), labelledPlaceIds(db)]);
-  const byId = new Map(rows.map((p) => [p.id, p]));
-  const labelledIds = new Set(labelled);
+  const held = await cardMemory.current(db);
+  const known = held?.value.cards ?? new Map<string, CardBase>();
+  const missing = hits.filter((hit) => !known.has(hit.id)).map((hit) => hit.id);
+  const [rows, labelled] = await Promise.all([missing.length > 0 ? findPlaceCards(db, missing) : [], labelledOn(db, localDay(now), held?.value.labelled ?? null)]);
+  const byId = new Map<string, CardBase>();
+  for (const hit of hits) {
+    const base = known.get(hit.id);
+    if (base) byId.set(hit.id, base);
+  }
+  if (held && known.size + rows.length > maxCachedCards) known.clear();
+  for (const row of rows) {
+    const base = cardBase(row);
+    byId.set(row.id, base);
+    if (held) known.set(row.id, base);
+  }
   return hits.flatMap((hit) => {
-    const place = byId.get(hit.id);
-    if (!place) return [];
-    return [presentCard(place, { distanceKm: hit.distanceKm, open: hoursStatus(place.openingHours, now), labelled: labelledIds.has(place.id) })];
+    const base = byId.get(hit.id);
+    if (!base) return [];
+    return [completeCard(base, { distanceKm: hit.distanceKm, open: openStateAt(base.openingHours, now), labelled: labelled.has(base.id) })];
   });
 }
 

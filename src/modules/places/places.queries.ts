@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/authz/index.ts';
 import { places } from './places.schema.ts';
@@ -22,6 +22,34 @@ export async function findPlaces(db: Executor, ids: readonly string[]): Promise<
   const valid = ids.filter((id) => uuidShape.test(id));
   if (valid.length === 0) return [];
   return db.select().from(places).where(and(inArray(places.id, valid), isNull(places.mergedInto)));
+}
+
+/** What a line of results shows of a place (places.public.ts): the columns of the card, not the whole row. */
+export const cardColumns = {
+  id: places.id,
+  name: places.name,
+  communeCode: places.communeCode,
+  address: places.address,
+  addressComplement: places.addressComplement,
+  locality: places.locality,
+  postcode: places.postcode,
+  services: places.services,
+  accessibility: places.accessibility,
+  fees: places.fees,
+  phone: places.phone,
+  openingHours: places.openingHours,
+  openingHoursText: places.openingHoursText,
+  latitude: places.latitude,
+  longitude: places.longitude,
+} as const;
+
+export type CardPlace = Pick<Place, keyof typeof cardColumns>;
+
+/** Several places by id, only the columns of their card (merged places left out), in no particular order. */
+export async function findPlaceCards(db: Executor, ids: readonly string[]): Promise<CardPlace[]> {
+  const valid = ids.filter((id) => uuidShape.test(id));
+  if (valid.length === 0) return [];
+  return db.select(cardColumns).from(places).where(and(inArray(places.id, valid), isNull(places.mergedInto)));
 }
 
 /**
@@ -84,6 +112,12 @@ export async function placesByImportKeys(db: Executor, importKeys: readonly stri
 /** Every visible place, by commune then name: what the open-data export writes. */
 export async function allPlaces(db: Executor): Promise<Place[]> {
   return db.select().from(places).where(isNull(places.mergedInto)).orderBy(asc(places.communeCode), asc(places.name), asc(places.id));
+}
+
+/** How many places are visible (merged ones left out). */
+export async function countVisiblePlaces(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(places).where(isNull(places.mergedInto));
+  return row?.n ?? 0;
 }
 
 /**

@@ -10,8 +10,8 @@ import { stylesheetHref } from '../../ui/index.ts';
 import { accessibilityFeatures, services } from './places.enums.ts';
 import { placeAssetByName, placeAssetHref } from './places.assets.ts';
 import { hoursStatus } from './places.hours.ts';
-import { findPlace, mergedPlaceTarget } from './places.queries.ts';
-import { hoursAt, hoursInWords, loadCards, presentCard } from './places.public.ts';
+import { mergedPlaceTarget } from './places.queries.ts';
+import { hoursAt, hoursInWords, labelledToday, loadCards, presentCard, visiblePlaces } from './places.public.ts';
 import { distanceChoices, noFilters, readFilters, searchPlaces, searchQuery, type PlaceFilters } from './places.search.ts';
 import { IntegrationPage } from './views/public/integration.tsx';
 import {
@@ -25,7 +25,6 @@ import {
 } from './views/public/orientation.tsx';
 import { PlacePage } from './views/public/place.tsx';
 import { SearchPage } from './views/public/search.tsx';
-import { caseLabelOf } from '../case-label/index.ts';
 
 registerNav({ href: '/lieux', label: 'Trouver un lieu', shownTo: 'public', order: 10 });
 
@@ -73,13 +72,15 @@ placesPublicRoutes.get('/lieux', access.public(), async (c) => {
 
 placesPublicRoutes.get('/lieux/:id', access.public(), async (c) => {
   const { db } = c.get('services').database;
-  const place = await findPlace(db, c.req.param('id'));
+  const id = c.req.param('id');
+  const now = new Date();
+  // The place and the labelled places come from memory until the places or the labels change (places.version.ts).
+  const [place, labelled] = await Promise.all([visiblePlaces(db, [id]).then((found) => found.get(id)), labelledToday(db, now)]);
   if (!place) {
-    const target = await mergedPlaceTarget(db, c.req.param('id'));
+    const target = await mergedPlaceTarget(db, id);
     return target ? c.redirect(`/lieux/${target}`, 301) : c.notFound();
   }
-  const label = await caseLabelOf(db, place.id);
-  const card = presentCard(place, { distanceKm: null, open: hoursStatus(place.openingHours, new Date()), labelled: label !== null && !label.expired });
+  const card = presentCard(place, { distanceKm: null, open: hoursStatus(place.openingHours, now), labelled: labelled.has(place.id) });
   return page(
     c,
     { title: place.name, breadcrumbs: [{ href: '/lieux', label: 'Trouver un lieu' }] },

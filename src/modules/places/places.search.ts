@@ -1,10 +1,10 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { communeByCode, foldName, provinces, type Commune, type Province } from '../../territory/index.ts';
 import { communesTable } from '../../territory/territory.schema.ts';
 import { accessibilityFeatures, publics, services, type AccessibilityFeature, type Public, type Service } from './places.enums.ts';
 import { places } from './places.schema.ts';
+import { versionedMemory } from './places.version.ts';
 
 /**
  * Public search of places: the filters of /lieux, /integration, /orientation and GET /api/v1/lieux, read from and
@@ -212,19 +212,13 @@ export type SearchResult = { hits: SearchHit[]; total: number; page: number; pag
 type Match = { id: string; openingHours: string | null; distanceKm: number | null };
 
 /**
- * A token that changes with every write to places or communes (triggers of migration 0009). Not in the schema
- * that drizzle-kit reads: the table is the migration's alone.
- */
-const searchVersion = pgTable('places_search_version', { id: integer('id').primaryKey(), token: text('token').notNull() });
-
-/**
  * Places matching the filters, one page of them: nearest first when a commune is chosen, otherwise the closest
  * matches of the words first, otherwise by name. Merged places never show. Hours filters are checked in code
  * (the opening_hours syntax is not SQL), on the few columns needed, before the page is cut.
  *
- * Every match of a search (ids, hours and distances, in order) is kept in memory for the database's current version
- * token, so that the next page, the same search by someone else, or the same search with « open now » costs one
- * read of that token: word similarity and distances over thousands of places are computed once per change of the
+ * Every match of a search (ids, hours and distances, in order) is kept in memory for the current version of the
+ * places (places.version.ts), so that the next page, the same search by someone else, or the same search with
+ * « open now » costs no query on PGlite (one read of the version token on PostgreSQL): word similarity and distances over thousands of places are computed once per change of the
  * data, not once per request. The total stays exact.
  * @example const result = await searchPlaces(db, filters, { page: 1, perPage: 20, hours })
  */
@@ -323,22 +317,18 @@ export function boundingBox(origin: Pick<Commune, 'latitude' | 'longitude'>, km:
   return { south, north, west, east };
 }
 
-type Cache = { token: string; entries: Map<string, { rows: Promise<Match[]>; size: number }>; size: number };
-/** Per database handle (tests open many databases in one process). */
-const caches = new WeakMap<object, Cache>();
+type Cache = { entries: Map<string, { rows: Promise<Match[]>; size: number }>; size: number };
+/** Per database handle and version of the places (places.version.ts). */
+const caches = versionedMemory((): Cache => ({ entries: new Map(), size: 0 }));
 const maxEntries = 200;
 /** About 100 bytes a match: some 20 MB at most per database handle. */
 const maxCachedMatches = 200_000;
 
 async function cachedMatches(db: Executor, filters: PlaceFilters, origin: Commune | null, hoursFiltered: boolean): Promise<Match[]> {
-  const [version] = await db.select({ token: searchVersion.token }).from(searchVersion).where(eq(searchVersion.id, 1));
+  const held = await caches.current(db);
   // Without the token (a restore in progress…), nothing is kept: every search asks the database.
-  if (!version) return queryMatches(db, filters, origin, hoursFiltered);
-  let cache = caches.get(db);
-  if (!cache || cache.token !== version.token) {
-    cache = { token: version.token, entries: new Map(), size: 0 };
-    caches.set(db, cache);
-  }
+  if (!held) return queryMatches(db, filters, origin, hoursFiltered);
+  const cache = held.value;
   const key = JSON.stringify([
     searchWords(filters.words),
     origin?.code ?? null,

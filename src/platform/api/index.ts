@@ -8,6 +8,8 @@ import type { AppEnv } from '../http/env.ts';
 import { renderApiDocs } from './api.docs.tsx';
 import { invalidInput, isUniqueViolation, jsonBody, type ApiError } from './api.errors.ts';
 import { placesApi } from './places.ts';
+import { workshopsApi } from '../../modules/workshops/workshops.api.ts';
+import { activitiesApi } from '../../modules/activities/activities.api.ts';
 import { communesResponse, errorSchema, newOrganisationBody, organisationSchema, organisationsPage, organisationsQuery } from './api.schemas.ts';
 
 
@@ -137,6 +139,8 @@ apiRoutes.openapi(
 );
 
 apiRoutes.route('/', placesApi);
+apiRoutes.route('/', workshopsApi);
+apiRoutes.route('/', activitiesApi);
 
 /** The OpenAPI 3.1 document, made once per base URL (the routes do not change while the process runs). */
 const documents = new Map<string, ReturnType<typeof apiRoutes.getOpenAPI31Document>>();

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { communeByCode, provinces } from '../../territory/index.ts';
 import { accessibilityFeatures, publics, services } from '../../modules/places/places.enums.ts';
-import { findPlaces } from '../../modules/places/places.queries.ts';
+import { visiblePlaces } from '../../modules/places/places.public.ts';
 import { hoursStatus } from '../../modules/places/places.hours.ts';
 import { hoursAt } from '../../modules/places/places.public.ts';
 import { readFilters, searchPlaces, distanceChoices } from '../../modules/places/places.search.ts';
@@ -93,7 +93,7 @@ placesApi.openapi(
     const { db } = c.get('services').database;
     const now = new Date();
     const result = await searchPlaces(db, filters, { page, perPage, hours: hoursAt(now) });
-    const rows = new Map((await findPlaces(db, result.hits.map((h) => h.id))).map((p) => [p.id, p]));
+    const rows = await visiblePlaces(db, result.hits.map((h) => h.id));
     const baseUrl = c.get('services').config.baseUrl;
     const donnees = result.hits.flatMap((hit) => {
       const p = rows.get(hit.id);

@@ -11,6 +11,12 @@ export function HomePage(props: {
         <h1>Relais, l’inclusion numérique en Nouvelle-Calédonie</h1>
         <p>Relais aide les personnes qui ont besoin d’aide avec le numérique.</p>
         <p>Relais relie les lieux qui aident : les Cases numériques, les Points Conseil Numérique dans les agences OPT, les associations.</p>
+        <p>
+          Vous avez besoin d’aide avec le numérique ? <a href="/rendez-vous">Prenez rendez-vous dans un Point Conseil Numérique</a>. C’est gratuit, sans compte.
+        </p>
+        <p>
+          Vous voulez apprendre le numérique ? <a href="/ateliers">Voir les ateliers gratuits près de chez vous</a>.
+        </p>
         <p>Les aidants, les animateurs et les partenaires se connectent pour noter leur travail et suivre leurs actions.</p>
         <p>
           <a class="r-button" href="/connexion">Se connecter</a>

@@ -6,6 +6,7 @@ import { accessibilityFeatures, publics, services } from '../../places.enums.ts'
 import { accessibilityFeatureLabels, publicLabels, serviceLabels } from '../../places.labels.ts';
 import type { PlaceCard } from '../../places.public.ts';
 import type { DistanceChoice, FilterErrors, PlaceFilters } from '../../places.search.ts';
+import { memoHtml } from './memo.ts';
 import { PlaceCardView } from './parts.tsx';
 
 export const distanceLabels = {
@@ -47,8 +48,24 @@ export type SearchPageProps = {
   tiles: { url: string; attribution: string };
 };
 
+/** Rendered forms and cards, by their props (memo.ts): at most this many of each. */
+const renderedForms = new Map<string, JSX.Element>();
+const renderedCards = new Map<string, JSX.Element>();
+const maxRendered = 2000;
+
 /** /lieux: the search form (a GET form: the address holds the search), then the list of places, then the map button. */
 export function SearchPage(props: SearchPageProps): JSX.Element {
+  const { filters, errors } = props;
+  return (
+    <>
+      {memoHtml(renderedForms, JSON.stringify([filters, errors]), () => SearchForm({ filters, errors }), maxRendered)}
+      <SearchResults {...props} />
+    </>
+  );
+}
+
+/** The error summary, the title and the search form. */
+export function SearchForm(props: { filters: PlaceFilters; errors: FilterErrors }): JSX.Element {
   const { filters, errors } = props;
   const errorLinks = searchFieldOrder.flatMap((key) => {
     const text = errors[key];
@@ -147,6 +164,14 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
         </Details>
         <Button>Rechercher</Button>
       </form>
+    </>
+  );
+}
+
+/** How many places were found, one page of them, the pages, and the map's placeholder. */
+function SearchResults(props: SearchPageProps): JSX.Element {
+  return (
+    <>
       <h2 id="resultats" tabindex={-1}>
         {props.total === 0 ? 'Aucun lieu trouvé' : `${plural(props.total, 'lieu trouvé', 'lieux trouvés')}`}
         {props.originName ? `, du plus proche au plus loin de ${props.originName}` : ''}
@@ -162,9 +187,7 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
         <>
           {props.pages > 1 ? <p>Page {props.page} sur {props.pages}.</p> : null}
           <ol class="p-results" aria-labelledby="resultats">
-            {props.cards.map((card) => (
-              <PlaceCardView card={card} headingLevel={3} />
-            ))}
+            {props.cards.map((card) => memoHtml(renderedCards, JSON.stringify(card), () => PlaceCardView({ card, headingLevel: 3 }), maxRendered))}
           </ol>
           <Pagination page={props.page} pageCount={props.pages} hrefFor={props.hrefFor} label="Pages de résultats" />
           <div

@@ -1,0 +1,2 @@
+ALTER TABLE "workshop_rosters" ADD COLUMN "recorder_user_id" uuid;--> statement-breakpoint
+ALTER TABLE "workshop_rosters" ADD CONSTRAINT "workshop_rosters_recorder_user_id_users_id_fk" FOREIGN KEY ("recorder_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

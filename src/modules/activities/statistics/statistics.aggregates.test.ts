@@ -1,0 +1,196 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { eq, sql } from 'drizzle-orm';
+import { testDatabase } from '../../../../tests/support/test-app.ts';
+import type { Database } from '../../../db/client.ts';
+import { newId } from '../../../platform/ids.ts';
+import { ageBands, genders, personStatuses } from '../../beneficiaries/beneficiaries.schema.ts';
+import { activities, activityParticipants, channels, materials, procedureOutcomes, themes } from '../activities.schema.ts';
+import { contributions, monthOf, type CountedRecord } from './statistics.contributions.ts';
+import { statisticsFixture, insertRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
+import { rebuildStatistics } from './statistics.queries.ts';
+import { networkScopeId } from './statistics.schema.ts';
+
+/** The aggregates as a sorted list of "scope|id|month|kind|dimension|value => records/accompaniments". */
+async function aggregateLines(database: Database): Promise<string[]> {
+  const { rows } = await database.executeSql('select scope, scope_id, month::text as month, kind, dimension, value, records, accompaniments from activity_stats');
+  return rows.map((r) => `${r.scope}|${r.scope_id}|${r.month}|${r.kind}|${r.dimension}|${r.value} => ${r.records}/${r.accompaniments}`).sort();
+}
+
+async function peopleLines(database: Database): Promise<string[]> {
+  const { rows } = await database.executeSql('select scope, scope_id, month::text as month, kind, beneficiary_id, records from activity_stats_people');
+  return rows.map((r) => `${r.scope}|${r.scope_id}|${r.month}|${r.kind}|${r.beneficiary_id} => ${r.records}`).sort();
+}
+
+/** The same lines recounted in TypeScript from the raw records, with the rules of statistics.contributions.ts. */
+async function recount(database: Database): Promise<{ aggregates: string[]; people: string[] }> {
+  const records = await database.db.select().from(activities);
+  const participants = await database.db.select().from(activityParticipants);
+  const sums = new Map<string, [number, number]>();
+  const persons = new Map<string, number>();
+  for (const r of records) {
+    const counted: CountedRecord = { ...r, participantBreakdown: r.participantBreakdown ?? null };
+    const scopes: [string, string][] = [['helper', r.helperUserId], ['network', networkScopeId]];
+    if (r.procedureId) scopes.push(['procedure', r.procedureId]);
+    const month = monthOf(r.date);
+    for (const [scope, id] of scopes) {
+      for (const c of contributions(counted)) {
+        const key = `${scope}|${id}|${month}|${r.kind}|${c.dimension}|${c.value}`;
+        const [a = 0, b = 0] = sums.get(key) ?? [];
+        sums.set(key, [a + c.records, b + c.accompaniments]);
+      }
+      const people = [...(r.beneficiaryId ? [r.beneficiaryId] : []), ...participants.filter((p) => p.activityId === r.id).map((p) => p.beneficiaryId)];
+      for (const person of people) {
+        const key = `${scope}|${id}|${month}|${r.kind}|${person}`;
+        persons.set(key, (persons.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return {
+    aggregates: [...sums].map(([k, [a, b]]) => `${k} => ${a}/${b}`).sort(),
+    people: [...persons].map(([k, n]) => `${k} => ${n}`).sort(),
+  };
+}
+
+/** Random records of both kinds, with breakdowns that stay within the totals as the form requires. */
+function recordArbitrary(f: Fixture): fc.Arbitrary<{ record: ActivityRecord; participants: string[] }> {
+  const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+  const common = fc.record({
+    helperUserId: fc.constantFrom(...f.helpers),
+    date: day,
+    durationMinutes: fc.constantFrom(15, 30, 45, 60, 90, 120, 200),
+    channel: fc.constantFrom(...channels),
+    themes: fc.uniqueArray(fc.constantFrom(...themes), { maxLength: 3 }),
+    materials: fc.uniqueArray(fc.constantFrom(...materials), { maxLength: 2 }),
+    communeCode: fc.constantFrom(null, '98818', '98813'),
+    procedure: fc.option(fc.record({ id: fc.constantFrom(...f.procedures), outcome: fc.option(fc.constantFrom(...procedureOutcomes)) })),
+  });
+  const individual = fc
+    .record({ common, beneficiaryId: fc.option(fc.constantFrom(...f.people)), ageBand: fc.constantFrom(...ageBands), gender: fc.constantFrom(...genders), status: fc.constantFrom(...personStatuses), oriented: fc.boolean() })
+    .map(({ common: c, ...rest }): { record: ActivityRecord; participants: string[] } => ({
+      record: {
+        id: newId(),
+        kind: 'individual' as const,
+        organisationId: f.organisationId,
+        helperUserId: c.helperUserId,
+        date: c.date,
+        durationMinutes: c.durationMinutes,
+        channel: c.channel,
+        themes: c.themes,
+        materials: c.materials,
+        communeCode: c.communeCode,
+        procedureId: c.procedure?.id ?? null,
+        procedureOutcome: c.procedure ? c.procedure.outcome : null,
+        beneficiaryId: rest.beneficiaryId,
+        ageBand: rest.ageBand,
+        gender: rest.gender,
+        status: rest.status,
+        oriented: rest.oriented,
+        orientationDestination: rest.oriented ? 'administration' : null,
+        autonomy: 'autonomous' as const,
+        participantCount: 1,
+      },
+      participants: [],
+    }));
+  const workshop = fc
+    .record({ common, anonymous: fc.integer({ min: 0, max: 12 }), named: fc.uniqueArray(fc.constantFrom(...f.people), { maxLength: 3 }), female: fc.nat(12), young: fc.nat(12) })
+    .filter((w) => w.anonymous + w.named.length >= 1)
+    .map(({ common: c, anonymous, named, female, young }): { record: ActivityRecord; participants: string[] } => ({
+      record: {
+        id: newId(),
+        kind: 'workshop' as const,
+        organisationId: f.organisationId,
+        helperUserId: c.helperUserId,
+        date: c.date,
+        durationMinutes: c.durationMinutes,
+        channel: c.channel,
+        themes: c.themes,
+        materials: c.materials,
+        communeCode: c.communeCode,
+        title: 'Atelier',
+        anonymousParticipants: anonymous,
+        participantBreakdown: { gender: { female: Math.min(female, anonymous) }, ageBand: { from_18_to_24: Math.min(young, anonymous), not_communicated: 0 }, status: {} },
+        participantCount: anonymous + named.length,
+      },
+      participants: named,
+    }));
+  return fc.oneof(individual, workshop);
+}
+
+describe('statistics aggregates maintained on write', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let f: Fixture;
+
+  before(async () => {
+    ({ database, drop } = await testDatabase());
+    f = await statisticsFixture(database.db);
+  });
+  after(() => drop());
+
+  it('counts a 10-person workshop for 10 accompaniments and 1 record', async () => {
+    const id = newId();
+    await insertRecord(database.db, { id, kind: 'workshop', organisationId: f.organisationId, helperUserId: f.helpers[0] ?? '', date: '2026-02-03', durationMinutes: 90, channel: 'at_place', title: 'Premiers pas', anonymousParticipants: 8, participantCount: 10 }, f.people.slice(0, 2));
+    const { rows } = await database.executeSql(`select records, accompaniments from activity_stats where scope = 'helper' and dimension = 'total' and month = '2026-02-01'`);
+    assert.deepEqual(rows, [{ records: 1, accompaniments: 10 }]);
+    const people = await database.executeSql(`select count(*)::int as n from activity_stats_people where scope = 'helper' and month = '2026-02-01'`);
+    assert.equal(people.rows[0]?.n, 2);
+    await database.db.delete(activities).where(eq(activities.id, id));
+    assert.deepEqual(await aggregateLines(database), []);
+    assert.deepEqual(await peopleLines(database), []);
+  });
+
+  it('equals a raw recount after any sequence of inserts, updates, participant changes and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(recordArbitrary(f), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom('update', 'delete', 'move', 'drop-participant'), fc.nat(), recordArbitrary(f)), { maxLength: 8 }),
+        async (inserts, changes) => {
+          await database.db.delete(activities);
+          const ids: string[] = [];
+          for (const { record, participants } of inserts) {
+            await insertRecord(database.db, record, participants);
+            ids.push(record.id ?? '');
+          }
+          for (const [action, pick, other] of changes) {
+            const id = ids[pick % ids.length];
+            if (!id) continue;
+            if (action === 'delete') {
+              await database.db.delete(activities).where(eq(activities.id, id));
+              ids.splice(ids.indexOf(id), 1);
+            } else if (action === 'move') {
+              await database.db.update(activities).set({ helperUserId: other.record.helperUserId, date: other.record.date, procedureId: other.record.procedureId ?? null, procedureOutcome: null }).where(eq(activities.id, id));
+            } else if (action === 'drop-participant') {
+              await database.db.execute(sql`delete from activity_participants where ctid in (select ctid from activity_participants where activity_id = ${id} limit 1)`);
+            } else {
+              const [current] = await database.db.select().from(activities).where(eq(activities.id, id));
+              if (current?.kind === other.record.kind) {
+                const { id: _ignored, ...fields } = other.record;
+                await database.db.update(activities).set(fields).where(eq(activities.id, id));
+              }
+            }
+          }
+          const expected = await recount(database);
+          assert.deepEqual(await aggregateLines(database), expected.aggregates);
+          assert.deepEqual(await peopleLines(database), expected.people);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('rebuilds the same aggregates from the records', async () => {
+    const before = await aggregateLines(database);
+    const people = await peopleLines(database);
+    await rebuildStatistics(database.db);
+    assert.deepEqual(await aggregateLines(database), before);
+    assert.deepEqual(await peopleLines(database), people);
+  });
+
+  it('empties the aggregates when the records are truncated (restore)', async () => {
+    await database.executeSql('truncate activities cascade');
+    assert.deepEqual(await aggregateLines(database), []);
+    assert.deepEqual(await peopleLines(database), []);
+  });
+});

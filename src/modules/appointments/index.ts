@@ -1,0 +1,6 @@
+import './appointments.policy.ts';
+
+export { appointmentPublicRoutes } from './appointments.public.routes.tsx';
+export { appointmentAgencyRoutes } from './appointments.agency.routes.tsx';
+export { sendAppointmentReminders } from './appointments.commands.ts';
+export { seedAppointmentsDemo } from './appointments.demo.ts';
