@@ -10,6 +10,7 @@ import { sessionCookie } from '../src/modules/accounts/index.ts';
 import { generateData, type Generated } from './data.ts';
 import { median, runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { freePort, relaisEnv, root, startHello, startRelais, stopAllChildren, waitForOk, type Child } from './processes.ts';
+import { placeSearches } from './searches.ts';
 import { pageWeight, transfer, type PageWeight } from './weight.ts';
 
 const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 } as const;
@@ -166,54 +167,6 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
     },
   ];
 }
-
-/**
- * A mix of searches as people make them, taken in turn by each client: all places and the next pages, words (with
- * accents, without, with typos, two words), a commune (nearest first, within a distance, only in it), open now,
- * at the weekend, free, a service, an accessibility need, and combinations; some on page 2.
- */
-const placeSearches: readonly string[] = [
-  '/lieux',
-  '/lieux?page=2',
-  '/lieux?page=3',
-  '/lieux?q=mediatheque',
-  '/lieux?q=m%C3%A9diath%C3%A8que&page=2',
-  '/lieux?q=mediatek',
-  '/lieux?q=cyberbase',
-  '/lieux?q=bibliotheque+kone',
-  '/lieux?q=case+numerique',
-  '/lieux?q=case+numerique&page=2',
-  '/lieux?q=maison+de+quartier+magenta',
-  '/lieux?q=mairie+annexe',
-  '/lieux?q=espace+public+numerique&page=2',
-  '/lieux?q=tribu+gohapin',
-  '/lieux?q=point+information+jeunesse',
-  '/lieux?q=agence+opt',
-  '/lieux?q=atelier+solidaire',
-  '/lieux?q=lifou',
-  '/lieux?q=poindimie',
-  '/lieux?q=cyber&commune=98818',
-  '/lieux?commune=98811',
-  '/lieux?commune=98811&page=2',
-  '/lieux?commune=98818',
-  '/lieux?commune=98818&page=2',
-  '/lieux?commune=98805&distance=30',
-  '/lieux?commune=98822&distance=60',
-  '/lieux?commune=98814&distance=commune',
-  '/lieux?commune=98803&distance=10',
-  '/lieux?province=nord',
-  '/lieux?quand=maintenant',
-  '/lieux?quand=maintenant&page=2',
-  '/lieux?quand=maintenant&commune=98818',
-  '/lieux?quand=weekend',
-  '/lieux?quand=weekend&commune=98811',
-  '/lieux?quand=gratuit&commune=98811',
-  '/lieux?service=aide_demarches&commune=98811',
-  '/lieux?service=acces_internet_materiel&service=aide_demarches',
-  '/lieux?public=seniors&commune=98821',
-  '/lieux?accessibilite=entree_plain_pied&commune=98818',
-  '/lieux?q=mediatheque&commune=98811&quand=maintenant',
-];
 
 type Row = { target: Target; runs: LoadResult[]; weight: PageWeight | null; jsonBytes: number | null };
 

@@ -57,7 +57,12 @@ async function tablesInDependencyOrder(database: Database): Promise<string[]> {
  * Tables whose content is derived and rewritten by triggers (the places search token): never backed up, and left
  * to the triggers on restore — inserting the places bumps the token again.
  */
-export const derivedTables: ReadonlySet<string> = new Set(['places_search_version']);
+export const derivedTables: ReadonlySet<string> = new Set([
+  'places_search_version',
+  // Statistics aggregates: emptied by a TRUNCATE trigger on activities and refilled as the restore inserts them.
+  'activity_stats',
+  'activity_stats_people',
+]);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -8,6 +8,9 @@ import { createOrganisation, type OrganisationKind } from '../modules/organisati
 import { organisations } from '../modules/organisations/organisations.schema.ts';
 import { applyImport, demoPlacesFile, placesOfOrganisation, planImport } from '../modules/places/index.ts';
 import { seedCaseLabelDemo } from '../modules/case-label/index.ts';
+import { seedCatalogueDemo } from '../modules/activities/catalogue/index.ts';
+import { seedTeamsDemo } from '../modules/teams/index.ts';
+import { localDay } from '../platform/format.ts';
 import { seedWorkshopsDemo } from '../modules/workshops/index.ts';
 import { seedAppointmentsDemo } from '../modules/appointments/index.ts';
 import { seedBeneficiariesDemo } from '../modules/beneficiaries/index.ts';
@@ -110,6 +113,9 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
     if (labelled && pending && manager) {
       await seedCaseLabelDemo(tx, { labelledPlaceId: labelled.id, pendingPlaceId: pending.id, applicant: { userId: manager.id, name: manager.name, email: manager.email } });
     }
+    // The partners' catalogue of procedures (before any activity names one), and a team followed by the coordinator.
+    await seedCatalogueDemo(tx);
+    await seedTeamsDemo(tx, localDay(new Date()));
     // Followed people (with consent) of the demo helper at OPT Koné, one active mandate, one possible duplicate.
     const helper = await userByEmail(tx, 'aidant@demo.relais.nc');
     const kone = ids.get('opt-kone');

@@ -13,8 +13,11 @@ import { placeManageRoutes } from './places/places.manage.routes.tsx';
 import { placeDataRoutes } from './places/places.data.routes.tsx';
 import { beneficiaryRoutes } from './beneficiaries/index.ts';
 import { activityRoutes } from './activities/index.ts';
+import { catalogueRoutes } from './activities/catalogue/index.ts';
+import { statisticsRoutes } from './activities/statistics/index.ts';
+import { teamRoutes } from './teams/index.ts';
 import { appointmentAgencyRoutes, appointmentPublicRoutes } from './appointments/index.ts';
 
 import { workshopManageRoutes, workshopPublicRoutes } from './workshops/index.ts';
 /** Every module's routes, mounted at the root by app.ts. */
-export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, beneficiaryRoutes, activityRoutes, appointmentPublicRoutes, appointmentAgencyRoutes, workshopPublicRoutes, workshopManageRoutes, apiRoutes];
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, beneficiaryRoutes, activityRoutes, catalogueRoutes, statisticsRoutes, teamRoutes, appointmentPublicRoutes, appointmentAgencyRoutes, workshopPublicRoutes, workshopManageRoutes, apiRoutes];

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { newId } from '../../platform/ids.ts';
 import { localDay } from '../../platform/format.ts';
@@ -21,6 +21,7 @@ import {
   type WorkshopLevel,
 } from './activities.schema.ts';
 import { addDays } from './activities.dates.ts';
+import { withStatisticsDeferred } from './statistics/statistics.queries.ts';
 
 /** One helper the generator records for: their structure, the commune people come from, the places they work at. */
 export type DemoHelper = { userId: string; organisationId: string; communeCode: string; placeIds: string[]; weight?: number };
@@ -208,6 +209,15 @@ export async function generateDemoActivities(
   db: Executor,
   options: { count: number; helpers?: DemoHelper[]; months?: number; seed?: number; today?: string; workshopShare?: number },
 ): Promise<{ inserted: number }> {
+  // The statistics aggregates are kept by triggers, one record at a time: a bulk load rebuilds them once instead.
+  if (process.env.GEN_NODEFER) return generate(db, options);
+  return options.count >= 200 ? withStatisticsDeferred(db, () => generate(db, options)) : generate(db, options);
+}
+
+async function generate(
+  db: Executor,
+  options: { count: number; helpers?: DemoHelper[]; months?: number; seed?: number; today?: string; workshopShare?: number },
+): Promise<{ inserted: number }> {
   const helpers = options.helpers ?? (await helpersInDatabase(db));
   if (helpers.length === 0 || options.count <= 0) return { inserted: 0 };
   const rand = random(options.seed ?? 20260303);
@@ -228,7 +238,7 @@ export async function generateDemoActivities(
   let inserted = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await db.insert(activities).values(batch);
+    await insertRows(db, batch);
     inserted += batch.length;
     batch = [];
   };
@@ -312,6 +322,99 @@ export async function generateDemoActivities(
   }
   await flush();
   return { inserted };
+}
+
+/** One PostgreSQL array literal of texts (NULL for null). */
+function arrayLiteral(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+}
+
+/** The columns the generator writes, with their SQL types: one text array each, cast back on the way in. */
+const bulkColumns = [
+  ['id', 'uuid'],
+  ['kind', 'activity_kind'],
+  ['organisation_id', 'uuid'],
+  ['place_id', 'uuid'],
+  ['helper_user_id', 'uuid'],
+  ['created_by_user_id', 'uuid'],
+  ['date', 'date'],
+  ['duration_minutes', 'integer'],
+  ['channel', 'activity_channel'],
+  ['themes', 'activity_theme[]'],
+  ['administrative_sub_themes', 'activity_administrative_sub_theme[]'],
+  ['materials', 'activity_material[]'],
+  ['autonomy', 'activity_autonomy'],
+  ['oriented', 'boolean'],
+  ['orientation_destination', 'activity_orientation_destination'],
+  ['procedure_id', 'uuid'],
+  ['procedure_outcome', 'activity_procedure_outcome'],
+  ['beneficiary_id', 'uuid'],
+  ['commune_code', 'text'],
+  ['age_band', 'person_age_band'],
+  ['gender', 'person_gender'],
+  ['status', 'person_status'],
+  ['title', 'text'],
+  ['level', 'activity_workshop_level'],
+  ['anonymous_participants', 'integer'],
+  ['participant_breakdown', 'jsonb'],
+  ['participant_count', 'integer'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+] as const;
+
+type BulkColumn = (typeof bulkColumns)[number][0];
+
+function cellsOf(r: typeof activities.$inferInsert): Record<BulkColumn, string | null> {
+  const list = (values: readonly string[] | undefined) => arrayLiteral(values ?? []);
+  const text = (v: string | null | undefined) => v ?? null;
+  return {
+    id: r.id,
+    kind: r.kind,
+    organisation_id: r.organisationId,
+    place_id: text(r.placeId),
+    helper_user_id: r.helperUserId,
+    created_by_user_id: text(r.createdByUserId),
+    date: r.date,
+    duration_minutes: String(r.durationMinutes),
+    channel: r.channel,
+    themes: list(r.themes),
+    administrative_sub_themes: list(r.administrativeSubThemes),
+    materials: list(r.materials),
+    autonomy: text(r.autonomy),
+    oriented: r.oriented ? 'true' : 'false',
+    orientation_destination: text(r.orientationDestination),
+    procedure_id: text(r.procedureId),
+    procedure_outcome: text(r.procedureOutcome),
+    beneficiary_id: text(r.beneficiaryId),
+    commune_code: text(r.communeCode),
+    age_band: r.ageBand ?? 'not_communicated',
+    gender: r.gender ?? 'not_communicated',
+    status: r.status ?? 'not_communicated',
+    title: text(r.title),
+    level: text(r.level),
+    anonymous_participants: String(r.anonymousParticipants ?? 0),
+    participant_breakdown: r.participantBreakdown ? JSON.stringify(r.participantBreakdown) : null,
+    participant_count: String(r.participantCount),
+    created_at: (r.createdAt ?? new Date()).toISOString(),
+    updated_at: (r.updatedAt ?? new Date()).toISOString(),
+  };
+}
+
+/**
+ * Many rows in one statement with one parameter per column (`unnest` of text arrays): far cheaper than one
+ * parameter per cell for the drivers, PGlite above all.
+ */
+async function insertRows(db: Executor, rows: (typeof activities.$inferInsert)[]): Promise<void> {
+  const cells = rows.map(cellsOf);
+  const names = sql.raw(bulkColumns.map(([name]) => name).join(', '));
+  const casts = sql.raw(bulkColumns.map(([name, type]) => `u.${name}::${type}`).join(', '));
+  const arrays = sql.join(
+    bulkColumns.map(([name]) => sql`${arrayLiteral(cells.map((c) => c[name]))}::text[]`),
+    sql`, `,
+  );
+  const t0 = performance.now();
+  await db.execute(sql`insert into activities (${names}) select ${casts} from unnest(${arrays}) as u(${names})`);
+  if (process.env.GEN_PROFILE) console.log('exec', Math.round(performance.now() - t0));
 }
 
 /** Demo helpers of other structures, so that lists and statistics show a network, not one person. */

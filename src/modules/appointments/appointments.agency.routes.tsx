@@ -107,10 +107,10 @@ appointmentAgencyRoutes.get('/rendez-vous/agenda', access.to('appointment.agenda
             : [],
           recordHref: a.status === 'seen' && a.activityId === null && permissions.record ? `/rendez-vous/agenda/${a.id}/accompagnement` : null,
           recorded: a.activityId !== null,
+          recordedHref: a.activityId !== null && can(actor, 'activity.view', { organisationId: agency.organisationId, helperUserId: '', province: agency.province }) ? `/activites/${a.activityId}` : null,
         };
       })}
       settingsHref={permissions.settings ? `/rendez-vous/gestion/${agency.organisationId}` : null}
-      publicHref="« Prendre rendez-vous » (/rendez-vous)"
     />,
   );
 });
@@ -206,13 +206,17 @@ appointmentAgencyRoutes.post('/rendez-vous/agenda/:id/accompagnement', access.to
     placeId: appointment.placeId,
     date: values.date.trim(),
     durationMinutes: duration,
-    // Unknown codes go through as they are: the activity's rules answer with a French message on the field.
     channel: channelOptions.find((o) => o.value === values.channel)?.value ?? 'at_place',
     themes: themes.filter((t) => values.themes.includes(t)),
     autonomy: autonomyLevels.find((a) => a === values.autonomy) ?? null,
     notes: values.notes,
   };
-  if (values.themes.some((t) => !themes.some((x) => x === t))) return recordPage(c, agency, appointment, values, { themes: 'Choisissez un thème de la liste' });
+  // Codes that are not in the lists are refused here, with the activity form's words, before anything is written.
+  const unknown: FieldErrors = {};
+  if (!channelOptions.some((o) => o.value === values.channel)) unknown.channel = 'Choisissez où l’accompagnement a eu lieu';
+  if (values.themes.some((t) => !themes.some((x) => x === t))) unknown.themes = 'Choisissez un thème de la liste';
+  if (values.autonomy !== '' && activity.autonomy === null) unknown.autonomy = 'Choisissez un niveau d’autonomie de la liste';
+  if (Object.keys(unknown).length > 0) return recordPage(c, agency, appointment, values, unknown);
   try {
     const result = await c.get('services').database.db.transaction(async (tx) => {
       const recorded = await recordActivity(tx, actor, activity, context(c));

@@ -22,7 +22,7 @@ const demoMotifs: { label: string; durationMinutes: number; mode: MotifMode }[] 
   { label: 'Créer ou ouvrir un compte en ligne (CAFAT, impôts, OPT…)', durationMinutes: 30, mode: 'in_person' },
   { label: 'Faire une démarche en ligne avec un aidant', durationMinutes: 45, mode: 'in_person' },
   { label: 'Apprendre à utiliser mon téléphone ou ma tablette', durationMinutes: 30, mode: 'in_person' },
-  { label: 'Poser une question à un aidant par téléphone', durationMinutes: 15, mode: 'phone' },
+  { label: 'Poser une question à un aidant', durationMinutes: 15, mode: 'phone' },
 ];
 
 /** Monday to Friday, morning and afternoon. */

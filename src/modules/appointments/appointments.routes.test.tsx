@@ -224,6 +224,14 @@ describe('appointment pages', () => {
     const future = await t.request(`/rendez-vous/agenda/${marie.id}/accompagnement`, { cookie, form: { date: '2099-01-01', duration: '30', channel: 'at_place', themes: 'administrative_procedures' } });
     assert.equal(future.status, 422);
     assert.match(await future.text(), /La date ne peut pas être dans le futur/);
+    const unknownTheme = await t.request(`/rendez-vous/agenda/${marie.id}/accompagnement`, { cookie, form: { date: localDay(new Date()), duration: '30', channel: 'au-bar', themes: 'cuisine' } });
+    assert.equal(unknownTheme.status, 422);
+    const unknownHtml = await unknownTheme.text();
+    assert.match(unknownHtml, /Choisissez un thème de la liste/);
+    assert.match(unknownHtml, /Choisissez où l’accompagnement a eu lieu/);
+    const zero = await t.request(`/rendez-vous/agenda/${marie.id}/accompagnement`, { cookie, form: { date: localDay(new Date()), duration: '0', channel: 'at_place', themes: 'email' } });
+    assert.equal(zero.status, 422);
+    assert.match(await zero.text(), /id="duration-error"/);
     assert.equal(await activityCount(), before);
 
     const ok = { date: localDay(new Date()), duration: '30', channel: 'at_place', themes: ['administrative_procedures', 'email'], autonomy: 'partly_autonomous', notes: '' };
@@ -246,6 +254,15 @@ describe('appointment pages', () => {
     assert.equal(await activityCount(), before + 1);
     await t.request(`/rendez-vous/agenda/${marie.id}/etat`, { cookie, form: { statut: 'absent' } });
     assert.equal((await byName('Marie Wamytan')).status, 'seen');
+    const day = await (await t.request('/rendez-vous/agenda', { cookie })).text();
+    assert.ok(day.includes(`href="/activites/${linked.activityId}"`));
+    // Deleting the record (a mistake) unlinks the appointment, which can then be recorded again.
+    const deleted = await t.request(`/activites/${linked.activityId}/supprimer`, { cookie, method: 'POST' });
+    assert.equal(deleted.status, 303);
+    assert.equal((await byName('Marie Wamytan')).activityId, null);
+    assert.equal(await activityCount(), before);
+    assert.equal((await t.request(`/rendez-vous/agenda/${marie.id}/accompagnement`, { cookie, form: ok })).status, 303);
+    assert.equal(await activityCount(), before + 1);
     // Only a seen appointment becomes a record.
     const jean = await byName('Jean-Pierre Gowé');
     const notSeen = await t.request(`/rendez-vous/agenda/${jean.id}/accompagnement`, { cookie, form: ok });

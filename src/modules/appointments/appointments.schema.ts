@@ -129,8 +129,11 @@ export const appointments = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     markedAt: timestamp('marked_at', { withTimezone: true }),
     markedByUserId: uuid('marked_by_user_id').references(() => users.id),
-    /** The activity record made from this appointment: unique, so that it is made once. */
-    activityId: uuid('activity_id').references(() => activities.id),
+    /**
+     * The activity record made from this appointment: unique, so that it is made once. Deleting the record (a
+     * mistake) unlinks it, and the appointment can be recorded again.
+     */
+    activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -11,7 +11,7 @@ import { phoneMessage } from '../../platform/phone.ts';
 import { communeByName } from '../../territory/index.ts';
 import { testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { createAccount, demoPassword, userByEmail } from '../accounts/index.ts';
-import { createOrganisation, organisationByName } from '../organisations/index.ts';
+import { organisationByName } from '../organisations/index.ts';
 import { activities, activityParticipants } from '../activities/activities.schema.ts';
 import { followConsentTexts, currentFollowConsentVersion } from './beneficiaries.consent.ts';
 import { beneficiaries, mandates, mandateUses } from './beneficiaries.schema.ts';

@@ -10,6 +10,7 @@ import { stylesheetHref } from '../../ui/index.ts';
 import { accessibilityFeatures, services } from './places.enums.ts';
 import { placeAssetByName, placeAssetHref } from './places.assets.ts';
 import { hoursStatus } from './places.hours.ts';
+import { anonymousPage } from './places.pages.ts';
 import { mergedPlaceTarget } from './places.queries.ts';
 import { hoursAt, hoursInWords, labelledToday, loadCards, presentCard, visiblePlaces } from './places.public.ts';
 import { distanceChoices, noFilters, readFilters, searchPlaces, searchQuery, type PlaceFilters } from './places.search.ts';
@@ -38,7 +39,11 @@ function Styles() {
   return <link rel="stylesheet" href={placeAssetHref('styles')} />;
 }
 
-placesPublicRoutes.get('/lieux', access.public(), async (c) => {
+// Anonymous visitors without cookies get these pages from memory (places.pages.ts), rendered once per address,
+// per change of the places and per minute.
+placesPublicRoutes.get('/lieux', access.public(), (c) => anonymousPage(c, () => searchPage(c)));
+
+async function searchPage(c: Context<AppEnv>): Promise<Response> {
   const { filters, page: pageNumber, errors } = readFilters(new URL(c.req.url).searchParams);
   const { db } = c.get('services').database;
   const now = new Date();
@@ -68,11 +73,13 @@ placesPublicRoutes.get('/lieux', access.public(), async (c) => {
       <script src={placeAssetHref('loader')} nonce={c.get('secureHeadersNonce')} defer></script>
     </>,
   );
-});
+}
 
-placesPublicRoutes.get('/lieux/:id', access.public(), async (c) => {
+placesPublicRoutes.get('/lieux/:id', access.public(), (c) => anonymousPage(c, () => placePage(c)));
+
+async function placePage(c: Context<AppEnv>): Promise<Response> {
   const { db } = c.get('services').database;
-  const id = c.req.param('id');
+  const id = c.req.param('id') ?? '';
   const now = new Date();
   // The place and the labelled places come from memory until the places or the labels change (places.version.ts).
   const [place, labelled] = await Promise.all([visiblePlaces(db, [id]).then((found) => found.get(id)), labelledToday(db, now)]);
@@ -89,7 +96,7 @@ placesPublicRoutes.get('/lieux/:id', access.public(), async (c) => {
       <PlacePage place={place} card={card} hoursLines={hoursInWords(place.openingHours)} />
     </>,
   );
-});
+}
 
 // ---- Orientation: four questions, one page each, no JavaScript; the answers travel in the address. ----
 
@@ -161,7 +168,9 @@ placesPublicRoutes.get('/orientation', access.public(), async (c) => {
   return page(c, { title: `${stepTitle(current)} — Orientation` }, <OrientationStep step={current} answers={answers} errors={{}} />);
 });
 
-placesPublicRoutes.get('/orientation/fiche', access.public(), async (c) => {
+placesPublicRoutes.get('/orientation/fiche', access.public(), (c) => anonymousPage(c, () => orientationSheet(c)));
+
+async function orientationSheet(c: Context<AppEnv>): Promise<Response> {
   const answers = readAnswers(new URL(c.req.url).searchParams);
   const invalid = firstInvalidStep(answers, 3);
   if (invalid) return c.redirect(`/orientation?etape=${invalid.step}`, 303);
@@ -174,7 +183,7 @@ placesPublicRoutes.get('/orientation/fiche', access.public(), async (c) => {
       <OrientationSheet answers={answers} cards={cards} date={formatDateLong(new Date())} />
     </>,
   );
-});
+}
 
 // ---- The embeddable list: the one route other sites may frame (app.ts lifts frame-ancestors for it). ----
 

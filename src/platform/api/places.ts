@@ -1,9 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { communeByCode, provinces } from '../../territory/index.ts';
 import { accessibilityFeatures, publics, services } from '../../modules/places/places.enums.ts';
-import { visiblePlaces } from '../../modules/places/places.public.ts';
 import { hoursStatus } from '../../modules/places/places.hours.ts';
-import { hoursAt } from '../../modules/places/places.public.ts';
+import { hoursAt, visiblePlaces } from '../../modules/places/places.public.ts';
 import { readFilters, searchPlaces, distanceChoices } from '../../modules/places/places.search.ts';
 import { access } from '../http/access.ts';
 import type { AppEnv } from '../http/env.ts';

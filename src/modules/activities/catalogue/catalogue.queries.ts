@@ -110,3 +110,12 @@ export async function procedureNames(db: Executor, ids: string[]): Promise<Map<s
     .where(inArray(procedures.id, valid));
   return new Map(rows.map((r) => [r.id, { name: r.name, partnerName: r.partnerName }]));
 }
+
+/** Every organisation that has procedures in the catalogue (the partner filter of lists and statistics). */
+export async function partnersWithProcedures(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(procedures)
+    .innerJoin(organisations, eq(organisations.id, procedures.partnerOrganisationId))
+    .orderBy(asc(organisations.name));
+}

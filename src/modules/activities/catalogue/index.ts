@@ -1,7 +1,7 @@
 import './catalogue.policy.ts';
 
 export { catalogueRoutes } from './catalogue.routes.tsx';
-export { activeProceduresByPartner, procedureIdsOf, procedureNames, type PartnerCatalogue } from './catalogue.queries.ts';
+export { activeProceduresByPartner, procedureIdsOf, procedureNames, partnersKeptBy, partnersWithProcedures, type PartnerCatalogue } from './catalogue.queries.ts';
 export { createProcedure, updateProcedure, removeProcedure } from './catalogue.commands.ts';
 export { seedCatalogueDemo, demoCatalogue } from './catalogue.demo.ts';
 export { referentOrganisations } from './catalogue.policy.ts';

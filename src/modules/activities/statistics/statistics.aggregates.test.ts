@@ -9,7 +9,7 @@ import { ageBands, genders, personStatuses } from '../../beneficiaries/beneficia
 import { activities, activityParticipants, channels, materials, procedureOutcomes, themes } from '../activities.schema.ts';
 import { contributions, monthOf, type CountedRecord } from './statistics.contributions.ts';
 import { statisticsFixture, insertRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
-import { rebuildStatistics } from './statistics.queries.ts';
+import { loadReport, rebuildStatistics, type Report, type ReportScope } from './statistics.queries.ts';
 import { networkScopeId } from './statistics.schema.ts';
 
 /** The aggregates as a sorted list of "scope|id|month|kind|dimension|value => records/accompaniments". */
@@ -186,6 +186,28 @@ describe('statistics aggregates maintained on write', () => {
     await rebuildStatistics(database.db);
     assert.deepEqual(await aggregateLines(database), before);
     assert.deepEqual(await peopleLines(database), people);
+  });
+
+  it('reads the same report from the aggregates as from the records, for every scope and period', async () => {
+    const sorted = (r: Report) => ({ ...r, source: '', rows: r.rows.map((x) => `${x.dimension}|${x.value} => ${x.records}/${x.accompaniments}`).sort() });
+    const day = fc.integer({ min: 0, max: 420 }).map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+    const scope: fc.Arbitrary<ReportScope> = fc.oneof(
+      fc.constantFrom(...f.helpers).map((userId): ReportScope => ({ kind: 'helper', userId })),
+      fc.constant<ReportScope>({ kind: 'network' }),
+      fc.constant<ReportScope>({ kind: 'partner', procedureIds: f.procedures.slice(0, 1) }),
+      fc.array(fc.record({ userId: fc.constantFrom(...f.helpers), startsOn: day, endsOn: fc.option(day) }), { maxLength: 4 }).map((periods): ReportScope => ({ kind: 'team', periods: periods.filter((p) => p.endsOn === null || p.endsOn >= p.startsOn) })),
+    );
+    await fc.assert(
+      fc.asyncProperty(scope, day, day, fc.boolean(), fc.constantFrom(undefined, 'individual' as const, 'workshop' as const), async (sc, a, b, monthAligned, kind) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const filters = { from: monthAligned ? `${from.slice(0, 7)}-01` : from, to, kind };
+        const today = '2026-02-10';
+        const fromAggregates = await loadReport(database.db, sc, filters, today);
+        const fromRecords = await loadReport(database.db, sc, filters, today, { forceRecords: true });
+        assert.deepEqual(sorted(fromAggregates), sorted(fromRecords));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('empties the aggregates when the records are truncated (restore)', async () => {

@@ -83,9 +83,9 @@ function needsRecords(filters: ReportFilters): boolean {
  * Plans a report: which parts come from the monthly aggregates and which from the records.
  * Exported for tests.
  */
-export function planReport(scope: ReportScope, filters: ReportFilters, today: string): { aggregates: AggregatePart[]; records: RecordPart[] } {
+export function planReport(scope: ReportScope, filters: ReportFilters, today: string, forceRecords = false): { aggregates: AggregatePart[]; records: RecordPart[] } {
   const range = { from: filters.from, to: filters.to };
-  const raw = needsRecords(filters);
+  const raw = forceRecords || needsRecords(filters);
   const aggregates: AggregatePart[] = [];
   const records: RecordPart[] = [];
   const plan = (days: DayRange, aggregate: (months: DayRange) => AggregatePart, record: (days: DayRange) => RecordPart) => {
@@ -128,12 +128,13 @@ function addRow(into: Map<string, StatRow>, dimension: Dimension, value: string,
 
 /**
  * The statistics of a scope over a period with the filters of /activites. Whole months without the theme, partner,
- * place or commune filters come from the monthly aggregates (a few hundred rows); the rest from the records.
+ * place or commune filters come from the monthly aggregates (a few hundred rows); the rest from the records
+ * (`forceRecords` reads everything from the records: tests compare the two).
  * @example await loadReport(db, { kind: 'helper', userId }, { from: '2026-01-01', to: '2026-12-31' }, '2026-06-30')
  */
-export async function loadReport(db: Executor, scope: ReportScope, filters: ReportFilters, today: string): Promise<Report> {
+export async function loadReport(db: Executor, scope: ReportScope, filters: ReportFilters, today: string, options: { forceRecords?: boolean } = {}): Promise<Report> {
   for (const id of [filters.partnerId, filters.placeId].filter((v) => v !== undefined)) if (!uuidShape.test(id)) return emptyReport(filters, today);
-  const plan = planReport(scope, filters, today);
+  const plan = planReport(scope, filters, today, options.forceRecords);
   const rows = new Map<string, StatRow>();
   const byMonth = new Map<string, MonthRow>();
   const addMonth = (month: string, records: number, accompaniments: number) => {

@@ -13,6 +13,8 @@ export type AgendaRow = {
   marks: { value: 'vu' | 'absent' | 'excuse'; label: string }[];
   recordHref: string | null;
   recorded: boolean;
+  /** The activity record made from it, when the aidant may open it. */
+  recordedHref: string | null;
 };
 
 /** The aidant's day: which agency, which day, and the appointments to receive. */
@@ -28,7 +30,6 @@ export function AgendaPage(props: {
   todayHref: string;
   rows: AgendaRow[];
   settingsHref: string | null;
-  publicHref: string;
 }) {
   return (
     <>
@@ -58,7 +59,9 @@ export function AgendaPage(props: {
         </ul>
       </nav>
       {props.rows.length === 0 ? (
-        <p>Aucun rendez-vous ce jour-là. Les personnes prennent rendez-vous sur la page publique {props.publicHref}.</p>
+        <p>
+          Aucun rendez-vous ce jour-là. Les personnes prennent rendez-vous sur la page publique <a href="/rendez-vous">Prendre rendez-vous</a>.
+        </p>
       ) : (
         <Table
           caption={`Rendez-vous du ${props.dayTitle}`}
@@ -90,7 +93,15 @@ export function AgendaPage(props: {
                   Enregistrer l’accompagnement<span class="r-visually-hidden"> de {r.personName}</span>
                 </a>
               ) : null}
-              {r.recorded ? <span>Accompagnement enregistré</span> : null}
+              {r.recorded ? (
+                r.recordedHref ? (
+                  <a href={r.recordedHref}>
+                    Accompagnement enregistré<span class="r-visually-hidden"> pour {r.personName}</span>
+                  </a>
+                ) : (
+                  <span>Accompagnement enregistré</span>
+                )
+              ) : null}
             </>,
           ])}
         />

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { feedbackModes, feedbackQuestions, workshopFeedback, type FeedbackAnswer, type FeedbackMode, type FeedbackQuestion } from './feedback.schema.ts';
 
@@ -47,14 +47,15 @@ export function satisfactionPercent(summary: Pick<FeedbackSummary, 'answers' | '
   return summary.answers === 0 ? null : Math.round((summary.positive * 100) / summary.answers);
 }
 
-/** The feedback of one session, newest first, a page at a time. */
-export async function feedbackOfSession(db: Executor, sessionId: string, options: { page: number; perPage?: number }) {
+/** The written messages of one session, newest first, a page at a time. */
+export async function commentsOfSession(db: Executor, sessionId: string, options: { page: number; perPage?: number }) {
   const perPage = options.perPage ?? 20;
-  const [total] = await db.select({ n: count() }).from(workshopFeedback).where(eq(workshopFeedback.sessionId, sessionId));
+  const where = and(eq(workshopFeedback.sessionId, sessionId), ne(workshopFeedback.comment, ''));
+  const [total] = await db.select({ n: count() }).from(workshopFeedback).where(where);
   const n = total?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(n / perPage));
   const page = Math.min(options.page, pageCount);
-  const rows = await db.select().from(workshopFeedback).where(eq(workshopFeedback.sessionId, sessionId)).orderBy(desc(workshopFeedback.createdAt), asc(workshopFeedback.id)).limit(perPage).offset((page - 1) * perPage);
+  const rows = await db.select().from(workshopFeedback).where(where).orderBy(desc(workshopFeedback.createdAt), asc(workshopFeedback.id)).limit(perPage).offset((page - 1) * perPage);
   return { rows, total: n, page, pageCount };
 }
 
@@ -67,11 +68,15 @@ export async function feedbackSummaries(db: Executor, sessionIds: readonly strin
   return result;
 }
 
-/** Comments (free text) of several sessions, newest first, at most `limit`. */
+/** Written messages of several sessions, newest first, at most `limit`. */
 export async function feedbackComments(db: Executor, sessionIds: readonly string[], limit = 200): Promise<Feedback[]> {
   if (sessionIds.length === 0) return [];
-  const rows = await db.select().from(workshopFeedback).where(inArray(workshopFeedback.sessionId, [...sessionIds])).orderBy(desc(workshopFeedback.createdAt)).limit(2000);
-  return rows.filter((r) => r.comment !== '').slice(0, limit);
+  return db
+    .select()
+    .from(workshopFeedback)
+    .where(and(inArray(workshopFeedback.sessionId, [...sessionIds]), ne(workshopFeedback.comment, '')))
+    .orderBy(desc(workshopFeedback.createdAt), asc(workshopFeedback.id))
+    .limit(limit);
 }
 
 export async function findFeedback(db: Executor, ids: readonly string[]): Promise<Feedback[]> {

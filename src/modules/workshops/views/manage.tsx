@@ -93,9 +93,7 @@ export function ProgrammeListPage(props: { rows: { id: string; name: string; per
             <a href={`/gestion/programmes/${r.id}`}>{r.name}</a>,
             r.period,
             r.consortium,
-            <a href={`/programmes/${r.slug}`} aria-label={`Page publique du programme ${r.name}`}>
-              /programmes/{r.slug}
-            </a>,
+            <a href={`/programmes/${r.slug}`}>/programmes/{r.slug}</a>,
           ])}
         />
       )}

@@ -199,7 +199,7 @@ export function SessionFeedbackPage(props: SessionFeedbackProps) {
           {props.comments.length === 0 ? (
             <p>Aucun message écrit.</p>
           ) : (
-            <ul class="r-list">
+            <ul>
               {props.comments.map((m) => (
                 <li>
                   <p>« {m.text} »</p>

@@ -1,0 +1,48 @@
+/**
+ * A mix of searches of /lieux as people make them, taken in turn by each client of the benchmark (run.ts) and timed
+ * one by one by profile.ts: all places and the next pages, words (with accents, without, with typos, two words), a
+ * commune (nearest first, within a distance, only in it), a province, open now, at the weekend, free, a service, a
+ * public, an accessibility need, and combinations; some on page 2.
+ */
+export const placeSearches: readonly string[] = [
+  '/lieux',
+  '/lieux?page=2',
+  '/lieux?page=3',
+  '/lieux?q=mediatheque',
+  '/lieux?q=m%C3%A9diath%C3%A8que&page=2',
+  '/lieux?q=mediatek',
+  '/lieux?q=cyberbase',
+  '/lieux?q=bibliotheque+kone',
+  '/lieux?q=case+numerique',
+  '/lieux?q=case+numerique&page=2',
+  '/lieux?q=maison+de+quartier+magenta',
+  '/lieux?q=mairie+annexe',
+  '/lieux?q=espace+public+numerique&page=2',
+  '/lieux?q=tribu+gohapin',
+  '/lieux?q=point+information+jeunesse',
+  '/lieux?q=agence+opt',
+  '/lieux?q=atelier+solidaire',
+  '/lieux?q=lifou',
+  '/lieux?q=poindimie',
+  '/lieux?q=cyber&commune=98818',
+  '/lieux?commune=98811',
+  '/lieux?commune=98811&page=2',
+  '/lieux?commune=98818',
+  '/lieux?commune=98818&page=2',
+  '/lieux?commune=98805&distance=30',
+  '/lieux?commune=98822&distance=60',
+  '/lieux?commune=98814&distance=commune',
+  '/lieux?commune=98803&distance=10',
+  '/lieux?province=nord',
+  '/lieux?quand=maintenant',
+  '/lieux?quand=maintenant&page=2',
+  '/lieux?quand=maintenant&commune=98818',
+  '/lieux?quand=weekend',
+  '/lieux?quand=weekend&commune=98811',
+  '/lieux?quand=gratuit&commune=98811',
+  '/lieux?service=aide_demarches&commune=98811',
+  '/lieux?service=acces_internet_materiel&service=aide_demarches',
+  '/lieux?public=seniors&commune=98821',
+  '/lieux?accessibilite=entree_plain_pied&commune=98818',
+  '/lieux?q=mediatheque&commune=98811&quand=maintenant',
+];
