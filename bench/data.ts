@@ -4,22 +4,31 @@ import { isEmptyDatabase, seedDemo } from '../src/cli/seed.ts';
 import { membershipsOf } from '../src/modules/accounts/index.ts';
 import { users } from '../src/modules/accounts/accounts.schema.ts';
 import { createApiToken } from '../src/modules/api-tokens/index.ts';
+import { generateDemoActivities } from '../src/modules/activities/index.ts';
 import { organisations } from '../src/modules/organisations/organisations.schema.ts';
 import type { Actor } from '../src/platform/authz/index.ts';
 import { generatePlaces } from './places.ts';
 
 export const adminEmail = 'administrateur@demo.relais.nc';
+/** The demo helper (OPT Koné) records activities; the demo coordinator reads the statistics. */
+export const helperEmail = 'aidant@demo.relais.nc';
+export const coordinatorEmail = 'coordinateur@demo.relais.nc';
 
 export type Generated = {
   adminId: string;
+  /** The demo helper, and the organisation they record for. */
+  helper: { id: string; organisationId: string };
+  coordinatorId: string;
   /** A demo organisation with members, for its detail page. */
   organisationId: string;
-  /** Bearer token with organisations:read and organisations:write. */
+  /** Bearer token with organisations:read, organisations:write and activites:ecrire. */
   apiToken: string;
   /** A generated place, for its page. */
   placeId: string;
-  counts: { organisations: number; accounts: number; auditEvents: number; places: number };
+  counts: { organisations: number; accounts: number; auditEvents: number; places: number; activities: number };
   seconds: number;
+  /** Of which generating the activities. */
+  activitySeconds: number;
 };
 
 /**
@@ -27,7 +36,7 @@ export type Generated = {
  * (one membership each) and 10 × `size` audit events, in bulk with generate_series, and `places` places (places.ts). Closes the database so that
  * the server, a separate process, can open it.
  */
-export async function generateData(options: { dataDir: string; databaseUrl: string | undefined; size: number; places: number }): Promise<Generated> {
+export async function generateData(options: { dataDir: string; databaseUrl: string | undefined; size: number; places: number; activities?: number }): Promise<Generated> {
   const started = performance.now();
   const database = await prepareDatabase({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   try {
@@ -94,24 +103,37 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
     const [anyPlace] = await database.executeSql('select id from places where merged_into is null order by search_text limit 1').then((r) => r.rows);
     const placeId = firstId ?? String(anyPlace?.id ?? '');
 
+    // Activity records (helper A's generator, as the demo seed uses it): the budgets speak of 100 000.
+    const activitiesStarted = performance.now();
+    if ((options.activities ?? 0) > 0) await generateDemoActivities(db, { count: options.activities ?? 0 });
+    const activitySeconds = (performance.now() - activitiesStarted) / 1000;
+    const [helper] = await db.select().from(users).where(eq(users.email, helperEmail));
+    const helperOrganisation = helper ? (await membershipsOf(db, helper.id)).find((m) => m.role === 'helper') : undefined;
+    if (!helper || !helperOrganisation) throw new Error(`demo seed did not create ${helperEmail} with a helper membership`);
+    const [coordinator] = await db.select().from(users).where(eq(users.email, coordinatorEmail));
+    if (!coordinator) throw new Error(`demo seed did not create ${coordinatorEmail}`);
+
     const actor: Actor = { kind: 'person', userId: admin.id, name: admin.name, email: admin.email, memberships: await membershipsOf(db, admin.id) };
     const token = await db.transaction((tx) =>
-      createApiToken(tx, actor, { name: 'Banc d’essai', scopes: ['organisations:read', 'organisations:write'], expiresAt: null }),
+      createApiToken(tx, actor, { name: 'Banc d’essai', scopes: ['organisations:read', 'organisations:write', 'activites:ecrire'], expiresAt: null }),
     );
     if (!token.ok) throw new Error('could not create the API token');
 
     const counted = await database.executeSql(
-      `select (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as accounts, (select count(*) from audit_events)::int as audit_events, (select count(*) from places)::int as places`,
+      `select (select count(*) from organisations)::int as organisations, (select count(*) from users)::int as accounts, (select count(*) from audit_events)::int as audit_events, (select count(*) from places)::int as places, (select count(*) from activities)::int as activities`,
     );
     const row = counted.rows[0] ?? {};
     await database.executeSql('analyze');
     return {
       adminId: admin.id,
+      helper: { id: helper.id, organisationId: helperOrganisation.organisationId },
+      coordinatorId: coordinator.id,
       organisationId: dinum.id,
       apiToken: token.value.token,
       placeId,
-      counts: { organisations: Number(row.organisations), accounts: Number(row.accounts), auditEvents: Number(row.audit_events), places: Number(row.places) },
+      counts: { organisations: Number(row.organisations), accounts: Number(row.accounts), auditEvents: Number(row.audit_events), places: Number(row.places), activities: Number(row.activities) },
       seconds: (performance.now() - started) / 1000,
+      activitySeconds,
     };
   } finally {
     await database.close();

@@ -2,15 +2,18 @@
 // with autocannon, and prints throughput, latency and compressed page weight against the budgets of
 // ARCHITECTURE.md. Options: --size N, --places N, --duration S, --connections C, --repeat R, --database pglite|postgres
 // (also BENCH_SIZE, BENCH_PLACES, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_REPEAT, BENCH_DATABASE). See bench/README.md.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sessionCookie } from '../src/modules/accounts/index.ts';
+import { localDay } from '../src/platform/format.ts';
 import { generateData, type Generated } from './data.ts';
 import { median, runLoad, type LoadResult, type LoadTarget } from './load.ts';
 import { freePort, relaisEnv, root, startHello, startRelais, stopAllChildren, waitForOk, type Child } from './processes.ts';
 import { placeSearches } from './searches.ts';
+import { prepareStatisticsBench, statisticsBudgetP95Ms, statisticsTargets } from './statistics.ts';
 import { pageWeight, transfer, type PageWeight } from './weight.ts';
 
 const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 } as const;
@@ -18,6 +21,7 @@ const budgets = { publicPageKb: 30, pageKb: 50, pageP95Ms: 50, writeP95Ms: 100 }
 type Options = {
   size: number;
   places: number;
+  activities: number;
   duration: number;
   connections: number;
   repeat: number;
@@ -37,6 +41,7 @@ function readOptions(): Options {
       repeat: { type: 'string' },
       database: { type: 'string' },
       only: { type: 'string' },
+      activities: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -45,10 +50,12 @@ function readOptions(): Options {
 
   --size N          organisations and accounts to generate, and 10 × N audit events (2000)
   --places N        places to generate, besides the 92 of the demo (10000)
+  --activities N    activity records to generate (generateDemoActivities), besides the demo's (100000)
   --duration S      seconds of load per page and per run (10)
   --connections C   concurrent clients (50)
   --repeat R        runs per page; the median is reported (3)
-  --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database) (pglite)
+  --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database; without it, a
+                    throw-away cluster started with scripts/postgres-cluster.sh and deleted at the end) (pglite)
   --only TEXT       measure only the pages whose label contains TEXT (and the hello), e.g. --only /lieux`);
     process.exit(0);
   }
@@ -60,11 +67,12 @@ function readOptions(): Options {
   const env = process.env;
   const database = values.database ?? env.BENCH_DATABASE ?? 'pglite';
   if (database !== 'pglite' && database !== 'postgres') throw new Error(`--database must be pglite or postgres (got ${database})`);
+  // Without DATABASE_URL, main() starts a throw-away cluster with scripts/postgres-cluster.sh.
   const databaseUrl = database === 'postgres' ? env.DATABASE_URL : undefined;
-  if (database === 'postgres' && !databaseUrl) throw new Error('--database postgres needs DATABASE_URL (an empty database: the benchmark fills it)');
   return {
     size: Math.floor(number('size', values.size ?? env.BENCH_SIZE, 2000, 0)),
     places: Math.floor(number('places', values.places ?? env.BENCH_PLACES, 10_000, 0)),
+    activities: Math.floor(number('activities', values.activities ?? env.BENCH_ACTIVITIES, 100_000, 0)),
     duration: number('duration', values.duration ?? env.BENCH_DURATION, 10, 1),
     connections: Math.floor(number('connections', values.connections ?? env.BENCH_CONNECTIONS, 50, 1)),
     repeat: Math.floor(number('repeat', values.repeat ?? env.BENCH_REPEAT, 3, 1)),
@@ -75,7 +83,7 @@ function readOptions(): Options {
 }
 
 type Kind = 'public' | 'signed-in' | 'api' | 'export' | 'write' | 'ceiling';
-type Target = LoadTarget & { label: string; kind: Kind; path: string };
+type Target = LoadTarget & { label: string; kind: Kind; path: string; /** Who is signed in, for the label (the administrator by default; empty: already in the label). */ who?: string; /** p95 budget in ms, when not that of pages or writes (dashboards: 300). */ budgetMs?: number };
 
 const temporaryDirs: string[] = [];
 function temporaryDir(prefix: string): string {
@@ -100,9 +108,9 @@ async function coldStart(): Promise<number> {
   }
 }
 
-/** Signs in as the demo administrator through the demo page; returns the Cookie header. */
-async function signIn(base: string, adminId: string): Promise<string> {
-  const response = await fetch(`${base}/demo/${adminId}`, {
+/** Signs in as a demo account (the administrator, the helper, the coordinator) through the demo page; returns the Cookie header. */
+async function signIn(base: string, userId: string): Promise<string> {
+  const response = await fetch(`${base}/demo/${userId}`, {
     method: 'POST',
     headers: { Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: '',
@@ -115,9 +123,13 @@ async function signIn(base: string, adminId: string): Promise<string> {
   return session;
 }
 
-function targets(base: string, helloBase: string, cookie: string, data: Generated): Target[] {
+type Cookies = { admin: string; helper: string };
+
+function targets(base: string, helloBase: string, cookies: Cookies, data: Generated): Target[] {
   const accept = { 'Accept-Encoding': 'gzip, br' };
-  const signedIn = { ...accept, Cookie: cookie };
+  const signedIn = { ...accept, Cookie: cookies.admin };
+  const asHelper = { ...accept, Cookie: cookies.helper };
+  const today = localDay(new Date());
   const anonymous = (path: string): Target => ({ label: path, kind: 'public', path, url: base + path, headers: accept });
   const admin = (path: string, label = path): Target => ({ label, kind: 'signed-in', path, url: base + path, headers: signedIn });
   return [
@@ -143,6 +155,8 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
     admin(`/organisations/${data.organisationId}`, '/organisations/:id'),
     admin('/admin/journal'),
     admin('/compte'),
+    { label: '/activites', who: 'aidant', kind: 'signed-in', path: '/activites', url: `${base}/activites`, headers: asHelper },
+    anonymous('/ateliers'),
     {
       label: 'POST /api/v1/organisations',
       kind: 'write',
@@ -165,12 +179,35 @@ function targets(base: string, helloBase: string, cookie: string, data: Generate
       uniqueIds: true,
       expected: (status) => status === 303,
     },
+    // One activity recorded by the demo helper, through the form and through the API (a writing token).
+    {
+      label: 'POST /activites/nouvelle (formulaire, aidant)',
+      kind: 'write',
+      path: '/activites/nouvelle',
+      url: `${base}/activites/nouvelle`,
+      method: 'POST',
+      headers: { ...asHelper, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `kind=individual&themes=web_browsing&duration=30&date=${today}&channel=at_place&notes=Banc+[<id>]`,
+      uniqueIds: true,
+      expected: (status) => status === 303,
+    },
+    {
+      label: 'POST /api/v1/activites',
+      kind: 'write',
+      path: '/api/v1/activites',
+      url: `${base}/api/v1/activites`,
+      method: 'POST',
+      headers: { ...accept, Authorization: `Bearer ${data.apiToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ structure_id: data.helper.organisationId, aidant_id: data.helper.id, date: today, duree_minutes: 30, themes: ['email'], notes: 'Banc [<id>]' }),
+      uniqueIds: true,
+      expected: (status) => status === 201,
+    },
   ];
 }
 
 type Row = { target: Target; runs: LoadResult[]; weight: PageWeight | null; jsonBytes: number | null };
 
-const labelOf = (target: Target) => `${target.label}${target.kind === 'signed-in' ? ' (administrateur)' : target.kind === 'public' ? ' (anonyme)' : ''}`;
+const labelOf = (target: Target) => `${target.label}${target.kind === 'signed-in' ? (target.who === '' ? '' : ` (${target.who ?? 'administrateur'})`) : target.kind === 'public' ? ' (anonyme)' : ''}`;
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
@@ -204,8 +241,8 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
   );
   lines.push('');
   lines.push(
-    `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal, ${data.counts.places} lieux ` +
-      `(générés en ${data.seconds.toFixed(1)} s). Pas encore d’accompagnements (le module n’existe pas) : le budget parle de 100 000 accompagnements.`,
+    `Données : ${data.counts.organisations} organisations, ${data.counts.accounts} comptes, ${data.counts.auditEvents} événements du journal, ${data.counts.places} lieux` +
+      `, ${data.counts.activities} activités (accompagnements et ateliers) — générés en ${data.seconds.toFixed(1)} s, dont ${data.activitySeconds.toFixed(1)} s pour les activités.`,
   );
   lines.push('');
   lines.push(`Démarrage à froid (\`relais serve\` sur un dossier de données vide, PGlite, migrations + données de démonstration, JOBS=false, jusqu’à /healthz) : ` +
@@ -245,7 +282,7 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
     }
     let latencyBudget = '—';
     if (target.kind !== 'ceiling' && target.kind !== 'export') {
-      const limit = target.kind === 'write' ? budgets.writeP95Ms : budgets.pageP95Ms;
+      const limit = target.budgetMs ?? (target.kind === 'write' ? budgets.writeP95Ms : budgets.pageP95Ms);
       const responses = runs.reduce((sum, r) => sum + r.responses, 0);
       const wrong = runs.reduce((sum, r) => sum + Object.values(r.unexpected).reduce((a, b) => a + b, 0), 0);
       latencyBudget = responses > 0 && wrong === responses ? 'n/a (aucune réponse attendue)' : `${p95 <= limit ? 'PASS' : 'OVER'} ≤ ${limit}`;
@@ -259,16 +296,35 @@ function report(rows: Row[], options: Options, data: Generated, coldStarts: numb
   return lines.join('\n');
 }
 
+/** A throw-away PostgreSQL cluster (scripts/postgres-cluster.sh), stopped and deleted by cleanUp(). */
+let cluster: string | null = null;
+function startCluster(): string {
+  const parent = temporaryDir('relais-bench-pg-');
+  // The server runs as the postgres user when the bench runs as root: it must reach the directory.
+  chmodSync(parent, 0o755);
+  const dir = join(parent, 'cluster');
+  const url = execFileSync(join(root, 'scripts', 'postgres-cluster.sh'), ['start', dir], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
+  cluster = dir;
+  if (!url.startsWith('postgres://')) throw new Error(`postgres-cluster.sh did not print a URL: ${url}`);
+  return url;
+}
+
 async function main(): Promise<void> {
   const options = readOptions();
+  if (options.database === 'postgres' && !options.databaseUrl) {
+    log('PostgreSQL : pas de DATABASE_URL, démarrage d’un cluster jetable (scripts/postgres-cluster.sh)…');
+    options.databaseUrl = startCluster();
+  }
   const notes: string[] = [
     'Latences mesurées côté client (autocannon dans le processus du banc, serveurs dans des processus à part, tous sur la même machine : le générateur de charge prend sa part des cœurs).',
     '« × hello » : req/s de la page divisées par celles d’un Hono « hello » nu mesuré dans la même exécution (le plafond de la pile HTTP sur cette machine).',
     'Les pages sont chargées avec `Accept-Encoding: gzip, br` : la compression fait partie du temps mesuré. KB = 1024 octets.',
     'Écritures : chaque requête crée une organisation au nom unique (une ligne + un événement du journal) ; elles sont mesurées après toutes les lectures.',
-    'Lieux : la recherche garde en mémoire la liste ordonnée des lieux qui correspondent à chaque recherche, tant que les lieux ne changent pas (places.search.ts) ; la mesure, qui répète la même adresse, voit donc surtout ce cas. Le coût de la première recherche après une modification se mesure à un seul client avec `node --import tsx bench/explain.ts`.',
+    'Lieux : les pages publiques gardent en mémoire, par version des lieux (prévenue par NOTIFY sur PGlite, relue à chaque requête sur PostgreSQL), les résultats de chaque recherche, les cartes, les fichiers de données ouvertes et, pour un visiteur sans cookie, la page entière de la minute (docs/decisions/0005). « /lieux, N recherches variées » fait passer chaque client par toutes ces adresses à tour de rôle ; la première requête d’une recherche après un changement (son SQL) se mesure avec `node --import tsx bench/profile.ts` (premier passage) et `bench/explain.ts`.',
     `Lieux : « ouvert maintenant » dépend de l’heure de Nouméa au moment de la mesure (${new Date().toLocaleString('fr-FR', { timeZone: 'Pacific/Noumea', weekday: 'long', hour: '2-digit', minute: '2-digit' })}) : la nuit ou le dimanche, la liste est vide.`,
-    'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée).',
+    'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée ; tableaux de bord /statistiques ≤ 300 ms).',
+    'Sessions : sur PGlite, une session déjà lue reste en mémoire jusqu’à un changement annoncé par la base (NOTIFY relais_sessions, docs/decisions/0006) ; sur PostgreSQL elle est lue à chaque requête.',
+    'Activités : `POST /activites/nouvelle` (formulaire, session de l’aidant de démonstration) et `POST /api/v1/activites` (jeton `activites:ecrire`) enregistrent chacun un accompagnement par requête.',
   ];
 
   const loadBefore = loadavg()[0] ?? 0;
@@ -278,9 +334,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < options.repeat; i++) coldStarts.push(await coldStart());
 
   const dataDir = temporaryDir('relais-bench-data-');
-  log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal, ${options.places} lieux)…`);
-  const data = await generateData({ dataDir, databaseUrl: options.databaseUrl, size: options.size, places: options.places });
+  log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal, ${options.places} lieux, ${options.activities} activités)…`);
+  const data = await generateData({ dataDir, databaseUrl: options.databaseUrl, size: options.size, places: options.places, activities: options.activities });
   log(`  ${JSON.stringify(data.counts)} en ${data.seconds.toFixed(1)} s`);
+  // The statistics pages (helper B's bench/statistics.ts): a team of busy helpers, added before the server opens the data.
+  const statistics = await prepareStatisticsBench({ dataDir, databaseUrl: options.databaseUrl });
 
   const [port, helloPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
@@ -290,8 +348,9 @@ async function main(): Promise<void> {
   if (!relais || !hello) throw new Error('servers not started');
   await Promise.all([waitForOk(`${base}/healthz`, relais), waitForOk(`${helloBase}/`, hello)]);
 
-  const cookie = await signIn(base, data.adminId);
-  const all = targets(base, helloBase, cookie, data).filter((t) => !options.only || t.kind === 'ceiling' || labelOf(t).includes(options.only));
+  const cookies: Cookies = { admin: await signIn(base, data.adminId), helper: await signIn(base, data.helper.id) };
+  const statisticsPages: Target[] = (await statisticsTargets(base, statistics)).map((t) => ({ ...t, who: '', budgetMs: t.kind === 'export' ? undefined : statisticsBudgetP95Ms }));
+  const all = [...targets(base, helloBase, cookies, data), ...statisticsPages].filter((t) => !options.only || t.kind === 'ceiling' || labelOf(t).includes(options.only));
 
   log('Poids des pages…');
   const rows: Row[] = [];
@@ -357,8 +416,9 @@ async function main(): Promise<void> {
   console.log(markdown);
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'latest.md'), `${markdown}\n`);
-  log(`\nÉcrit dans bench/results/latest.md`);
+  const file = options.database === 'postgres' ? 'latest-postgres.md' : 'latest.md';
+  writeFileSync(join(resultsDir, file), `${markdown}\n`);
+  log(`\nÉcrit dans bench/results/${file}`);
 }
 
 const exportConnections = 5;
@@ -376,6 +436,14 @@ async function settled(url: string): Promise<void> {
 }
 
 function cleanUp(): void {
+  if (cluster) {
+    try {
+      execFileSync(join(root, 'scripts', 'postgres-cluster.sh'), ['stop', cluster], { stdio: 'ignore' });
+    } catch {
+      // already stopped
+    }
+    cluster = null;
+  }
   for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -60,7 +60,7 @@ async function tablesInDependencyOrder(database: Database): Promise<string[]> {
 export const derivedTables: ReadonlySet<string> = new Set([
   'places_search_version',
   // Statistics aggregates: emptied by a TRUNCATE trigger on activities and refilled as the restore inserts them.
-  'activity_stats',
+  'activity_stat_months',
   'activity_stats_people',
 ]);
 

@@ -12,8 +12,10 @@ import { seedCatalogueDemo } from '../modules/activities/catalogue/index.ts';
 import { seedTeamsDemo } from '../modules/teams/index.ts';
 import { localDay } from '../platform/format.ts';
 import { seedWorkshopsDemo } from '../modules/workshops/index.ts';
+import { seedWorkshopDayDemo } from '../modules/workshops/day/index.ts';
 import { seedAppointmentsDemo } from '../modules/appointments/index.ts';
 import { seedBeneficiariesDemo } from '../modules/beneficiaries/index.ts';
+import { seedActivitiesDemo } from '../modules/activities/index.ts';
 import { communeByName, type Province } from '../territory/index.ts';
 
 export async function isEmptyDatabase(db: Executor): Promise<boolean> {
@@ -125,11 +127,17 @@ export async function seedDemo(db: Executor, logger?: Logger, options: { baseUrl
     }
     // Appointments at the six OPT agencies' Points Conseil Numérique; a few today at OPT Koné.
     await seedAppointmentsDemo(tx);
+    // About 1 500 activity records over the last year (until yesterday): the demo helper's, and five other structures'.
+    await seedActivitiesDemo(tx);
     // Numé-Raï: the programme, its 30 sessions in nine communes, registrations on the sessions already held.
     const trainer = await userByEmail(tx, 'formateur@demo.relais.nc');
     const openNc = ids.get('open-nc');
     const collectif = ids.get('collectif-handicaps');
-    if (openNc && collectif) await seedWorkshopsDemo(tx, { openNcId: openNc, collectifId: collectif, trainerUserId: trainer?.id ?? null });
+    if (openNc && collectif) {
+      const numerai = await seedWorkshopsDemo(tx, { openNcId: openNc, collectifId: collectif, trainerUserId: trainer?.id ?? null });
+      const coordinator = await userByEmail(tx, 'coordinateur@demo.relais.nc');
+      if (trainer) await seedWorkshopDayDemo(tx, { programmeId: numerai.programmeId, trainerUserId: trainer.id, coordinatorUserId: coordinator?.id ?? null });
+    }
     // A pending invitation, so that the outbox and the invitation page have something real to show.
     const admin = await userByEmail(tx, 'administrateur@demo.relais.nc');
     const koumac = ids.get('opt-koumac');

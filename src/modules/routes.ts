@@ -19,5 +19,6 @@ import { teamRoutes } from './teams/index.ts';
 import { appointmentAgencyRoutes, appointmentPublicRoutes } from './appointments/index.ts';
 
 import { workshopManageRoutes, workshopPublicRoutes } from './workshops/index.ts';
+import { dayRoutes, feedbackRoutes, reportingRoutes } from './workshops/day/index.ts';
 /** Every module's routes, mounted at the root by app.ts. */
-export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, beneficiaryRoutes, activityRoutes, catalogueRoutes, statisticsRoutes, teamRoutes, appointmentPublicRoutes, appointmentAgencyRoutes, workshopPublicRoutes, workshopManageRoutes, apiRoutes];
+export const moduleRoutes: Hono<AppEnv>[] = [siteRoutes, accountRoutes, organisationRoutes, auditRoutes, outboxRoutes, apiTokenRoutes, caseLabelRoutes, placesPublicRoutes, placeDataRoutes, placeManageRoutes, beneficiaryRoutes, activityRoutes, catalogueRoutes, statisticsRoutes, teamRoutes, appointmentPublicRoutes, appointmentAgencyRoutes, workshopPublicRoutes, workshopManageRoutes, dayRoutes, feedbackRoutes, reportingRoutes, apiRoutes];

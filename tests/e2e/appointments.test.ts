@@ -114,7 +114,7 @@ describe('appointments, in a browser', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('shows the aidant’s day, the record form and the agency’s settings without accessibility problems at 320 and 1280 px', async () => {
+  it('shows the aidant’s day, the record form, the agency’s settings and the coordinator’s list without accessibility problems at 320 and 1280 px', async () => {
     const [marie] = await server.database.db.select().from(appointments).where(and(eq(appointments.personName, 'Marie Wamytan'), eq(appointments.organisationId, kone)));
     assert.ok(marie);
     await server.database.db.update(appointments).set({ status: 'seen' }).where(eq(appointments.id, marie.id));
@@ -128,6 +128,22 @@ describe('appointments, in a browser', () => {
         problems.push(...(await pageProblems(page, `${path} à ${width} px`)));
       }
       await context.close();
+    }
+    // The coordinator's list of agencies and an agency's settings; a place manager's empty day.
+    for (const [who, paths] of [
+      ['Paul Néa', ['/rendez-vous/gestion', `/rendez-vous/gestion/${kone}`]],
+      ['Léa Wenisso', ['/rendez-vous/agenda']],
+    ] as const) {
+      for (const width of [widths.narrow, widths.wide]) {
+        const context = await newContext(browser, width, { axe: true });
+        const page = await context.newPage();
+        await signInAsDemo(page, server.url, who);
+        for (const path of paths) {
+          await page.goto(`${server.url}${path}`);
+          problems.push(...(await pageProblems(page, `${path} (${who}) à ${width} px`)));
+        }
+        await context.close();
+      }
     }
     assert.deepEqual(problems, []);
   });

@@ -41,7 +41,7 @@ const membershipList = z.array(
   }),
 );
 
-export type SessionLookup = { session: SessionInfo; actor: Actor | null; lastSeenAt: Date };
+export type SessionLookup = { session: SessionInfo; actor: Actor | null; lastSeenAt: Date; expiresAt: Date };
 
 /**
  * The session behind a cookie's token, if it is still valid. The actor is null while the second factor is due:
@@ -54,6 +54,7 @@ export async function findSession(db: Executor, token: string, now = new Date())
       userId: sessions.userId,
       secondFactorAt: sessions.secondFactorAt,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       name: users.name,
       email: users.email,
       totpEnabledAt: users.totpEnabledAt,
@@ -83,6 +84,7 @@ export async function findSession(db: Executor, token: string, now = new Date())
     session: { id: row.id, userId: row.userId, secondFactorPending: pending, secondFactorEnrolled: enrolled },
     actor: pending ? null : { kind: 'person', userId: row.userId, name: row.name, email: row.email, memberships: list },
     lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
   };
 }
 

@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { changesOf, pgliteOf } from '../../db/notify.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { sessions } from './accounts.schema.ts';
 import { findSession, type SessionLookup } from './accounts.queries.ts';
@@ -10,11 +11,51 @@ import { sessionLifetimeDays } from './accounts.commands.ts';
 
 export const sessionCookie = 'relais_session';
 
-/** Finds the session behind a cookie and notes that it was seen (at most every five minutes: no write per page). */
+/** The channel of migration 0022: any change that can alter what a session cookie gives. */
+const sessionsChannel = 'relais_sessions';
+/** At most this many sessions in memory per database handle; beyond, they are read again. */
+const maxKeptSessions = 10_000;
+const kept = new WeakMap<object, { generation: number; byToken: Map<string, SessionLookup> }>();
+
+/**
+ * Finds the session behind a cookie and notes that it was seen (at most every five minutes: no write per page).
+ *
+ * On PGlite, sessions already found are kept in memory until the database announces a change that can alter one
+ * (migration 0022: a session revoked, expired, ended or past its second factor; a person's name, e-mail, second
+ * factor or disabled state; a membership; an organisation's name). PGlite delivers that announcement before the
+ * writer's commit returns, so sign-out, revocation, a disabled account or an ended membership take effect on the very
+ * next request: no staleness. On PostgreSQL (other processes write) the session is read on every request.
+ * See docs/decisions/0006-sessions-kept-in-memory.md.
+ * @example const found = await loadSession(db, getCookie(c, sessionCookie) ?? '')
+ */
 export async function loadSession(db: Executor, token: string): Promise<SessionLookup | null> {
-  const found = await findSession(db, token);
+  const client = pgliteOf(db);
+  const generation = client ? await changesOf(client, sessionsChannel) : null;
+  if (!client || generation === null) return seen(db, await findSession(db, token));
+  let memory = kept.get(client);
+  if (!memory || memory.generation !== generation) {
+    memory = { generation, byToken: new Map() };
+    kept.set(client, memory);
+  }
+  const now = new Date();
+  const known = memory.byToken.get(token);
+  if (known && known.expiresAt > now) return seen(db, known, memory.byToken, token);
+  if (known) memory.byToken.delete(token);
+  // Read after taking the count: a change committed meanwhile moves the count on, and this entry is never used.
+  const found = await findSession(db, token, now);
+  if (found) {
+    if (memory.byToken.size >= maxKeptSessions) memory.byToken.clear();
+    memory.byToken.set(token, found);
+  }
+  return seen(db, found, memory.byToken, token);
+}
+
+/** Notes the visit when the session was last seen more than five minutes ago (the kept copy too). */
+async function seen(db: Executor, found: SessionLookup | null, byToken?: Map<string, SessionLookup>, token?: string): Promise<SessionLookup | null> {
   if (found && Date.now() - found.lastSeenAt.getTime() > 5 * 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, found.session.id));
+    const lastSeenAt = new Date();
+    await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, found.session.id));
+    if (byToken && token !== undefined && byToken.get(token) === found) byToken.set(token, { ...found, lastSeenAt });
   }
   return found;
 }

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/authz/index.ts';
 import { newId } from '../../platform/ids.ts';
@@ -53,6 +54,12 @@ export async function followedPersonOf(db: Executor, organisationId: string, nam
 export async function procedureOf(db: Executor, partnerName: string, name: string, active = true): Promise<string> {
   const partner = await organisationByName(db, partnerName);
   if (!partner) throw new Error(`no partner ${partnerName}`);
+  // The demo catalogue may hold it already: reuse it, with the state asked for.
+  const [existing] = await db.select({ id: procedures.id }).from(procedures).where(and(eq(procedures.partnerOrganisationId, partner.id), eq(procedures.name, name)));
+  if (existing) {
+    await db.update(procedures).set({ active }).where(eq(procedures.id, existing.id));
+    return existing.id;
+  }
   const id = newId();
   await db.insert(procedures).values({ id, partnerOrganisationId: partner.id, name, active });
   return id;

@@ -2,21 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { localDay } from '../../platform/format.ts';
 import { hashSecret, newId, newSecret } from '../../platform/ids.ts';
-import { defaultTimeZone, communeByName } from '../../territory/index.ts';
+import { defaultTimeZone } from '../../territory/index.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
-import { createPlace, mainPostcodes, placeFields, placesOfOrganisation } from '../places/index.ts';
+import { placesOfOrganisation } from '../places/index.ts';
 import { appointmentAgencies, appointmentMotifs, appointmentOpenings, appointments, type MotifMode } from './appointments.schema.ts';
 import { instantOf } from './appointments.slots.ts';
 
-/** Where each OPT agency's Point Conseil Numérique is, for the demonstration. */
-const agencyCommunes: Record<string, { commune: string; counters: number }> = {
-  'Agence OPT de Tontouta (Païta)': { commune: 'Païta', counters: 1 },
-  'Agence OPT de Koumac': { commune: 'Koumac', counters: 1 },
-  'Agence OPT de Bourail': { commune: 'Bourail', counters: 1 },
-  'Agence OPT de Yaté': { commune: 'Yaté', counters: 1 },
-  'Agence OPT de Koné': { commune: 'Koné', counters: 2 },
-  'Agence OPT de Tadine (Maré)': { commune: 'Maré', counters: 1 },
-};
+/** How many counters receive people at the same time: two at Koné, the busiest of the pilot. */
+const countersOf = (agencyName: string) => (agencyName === 'Agence OPT de Koné' ? 2 : 1);
 
 const demoMotifs: { label: string; durationMinutes: number; mode: MotifMode }[] = [
   { label: 'Créer ou ouvrir un compte en ligne (CAFAT, impôts, OPT…)', durationMinutes: 30, mode: 'in_person' },
@@ -40,9 +33,8 @@ const koneToday: { name: string; phone: string | null; email: string | null; min
 ];
 
 /**
- * Demonstration data: each OPT agency gets its Point Conseil Numérique place (unless it already has one), four
- * reasons, opening hours from Monday to Friday, and is open to the public; OPT Koné (the demo helper's agency) has
- * four appointments today.
+ * Demonstration data: each OPT agency gets four reasons and opening hours from Monday to Friday, and is open to the
+ * public; OPT Koné (the demo helper's agency) has four appointments today.
  * @example await seedAppointmentsDemo(tx)
  */
 export async function seedAppointmentsDemo(tx: Executor, options: { now?: Date; zone?: string } = {}): Promise<void> {
@@ -50,18 +42,13 @@ export async function seedAppointmentsDemo(tx: Executor, options: { now?: Date; 
   const today = localDay(options.now ?? new Date());
   const agencies = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'opt_agency'));
   for (const agency of agencies) {
-    const where = agencyCommunes[agency.name];
-    const commune = communeByName(where?.commune ?? '');
-    let place = (await placesOfOrganisation(tx, agency.id)).find((p) => p.isAdviceCounter);
-    if (!place && where && commune) {
-      const fields = placeFields.parse({ name: `Point Conseil Numérique, ${agency.name.replace('Agence', 'agence')}`, communeCode: commune.code, postcode: mainPostcodes[commune.code] ?? '98800', address: '', isAdviceCounter: 'oui', services: ['aide_demarches'] });
-      const created = await createPlace(tx, null, fields, { managedBy: agency.id });
-      place = (await placesOfOrganisation(tx, agency.id)).find((p) => p.id === created.value.id);
-    }
+    // The agency's Point Conseil Numérique, when the directory has it; the demo invents no public place (the
+    // directory holds the 92 places of the real collection): people then see the agency's name and commune.
+    const place = (await placesOfOrganisation(tx, agency.id)).find((p) => p.isAdviceCounter);
     await tx.insert(appointmentAgencies).values({ organisationId: agency.id, placeId: place?.id ?? null, published: true }).onConflictDoNothing();
     const motifIds = demoMotifs.map(() => newId());
     await tx.insert(appointmentMotifs).values(demoMotifs.map((m, i) => ({ id: motifIds[i] ?? newId(), organisationId: agency.id, ...m, position: (i + 1) * 10 })));
-    await tx.insert(appointmentOpenings).values(demoOpenings.map((o) => ({ id: newId(), organisationId: agency.id, ...o, counters: where?.counters ?? 1 })));
+    await tx.insert(appointmentOpenings).values(demoOpenings.map((o) => ({ id: newId(), organisationId: agency.id, ...o, counters: countersOf(agency.name) })));
     if (agency.name !== 'Agence OPT de Koné') continue;
     for (const person of koneToday) {
       const motif = demoMotifs[person.motif];

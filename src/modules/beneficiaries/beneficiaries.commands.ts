@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { newId } from '../../platform/ids.ts';
@@ -8,12 +8,46 @@ import { anonymiseBeneficiaryActivities, reassignBeneficiaryActivities } from '.
 import type { FileSubject } from './beneficiaries.policy.ts';
 import { followConsentTexts, type FollowConsentVersion } from './beneficiaries.consent.ts';
 import type { BeneficiaryFields, MergeableField, MergeFields } from './beneficiaries.forms.ts';
-import { findBeneficiary, inactiveBeneficiaries, mandatesOf, searchNameOf, type Beneficiary } from './beneficiaries.queries.ts';
-import { beneficiaries, mandates } from './beneficiaries.schema.ts';
+import { findBeneficiary, inactiveBeneficiaries, mandatesOf, possibleDuplicates, searchNameOf, type Beneficiary } from './beneficiaries.queries.ts';
+import { beneficiaries, beneficiaryDuplicates, mandates } from './beneficiaries.schema.ts';
 
 export type CommandContext = { requestId?: string };
 
 // The audit log is append-only and outlives an erased file: its entries name the file by id, never the person.
+
+/**
+ * Records the pairs this file forms with the structure's other files that may be the same person (what the
+ * "Doublons possibles" page lists). `dismissedBy`: the helper already said they are different people.
+ */
+async function recordDuplicatesOf(tx: Executor, fileId: string, dismissedBy: string | null): Promise<number> {
+  const file = await findBeneficiary(tx, fileId);
+  if (!file) return 0;
+  await tx.delete(beneficiaryDuplicates).where(and(or(eq(beneficiaryDuplicates.firstId, file.id), eq(beneficiaryDuplicates.secondId, file.id)), isNull(beneficiaryDuplicates.dismissedAt)));
+  const found = await possibleDuplicates(tx, file.organisationId, file, file.id);
+  const now = new Date();
+  for (const d of found) {
+    const [firstId, secondId] = file.id < d.file.id ? [file.id, d.file.id] : [d.file.id, file.id];
+    await tx
+      .insert(beneficiaryDuplicates)
+      .values({ firstId, secondId, organisationId: file.organisationId, samePhone: d.samePhone, similarity: d.similarity, dismissedAt: dismissedBy ? now : null, dismissedByUserId: dismissedBy })
+      .onConflictDoNothing();
+  }
+  return found.length;
+}
+
+/** A helper says two files are two different people: the pair leaves the "Doublons possibles" page. */
+export async function dismissDuplicate(tx: Executor, actor: Actor & { kind: 'person' }, subject: FileSubject, firstId: string, secondId: string, context: CommandContext = {}): Promise<Result<null, 'not_found'>> {
+  authorize(actor, 'beneficiary.merge', subject);
+  const [a, b] = firstId < secondId ? [firstId, secondId] : [secondId, firstId];
+  const done = await tx
+    .update(beneficiaryDuplicates)
+    .set({ dismissedAt: new Date(), dismissedByUserId: actor.userId })
+    .where(and(eq(beneficiaryDuplicates.firstId, a), eq(beneficiaryDuplicates.secondId, b), eq(beneficiaryDuplicates.organisationId, subject.organisationId), isNull(beneficiaryDuplicates.dismissedAt)))
+    .returning({ firstId: beneficiaryDuplicates.firstId });
+  if (done.length === 0) return fail('not_found');
+  await recordAudit(tx, actor, { action: 'beneficiary.duplicate.dismiss', subjectType: 'beneficiary', subjectId: a, summary: 'Deux fiches semblables marquées comme deux personnes différentes', details: { organisationId: subject.organisationId, autre: b }, requestId: context.requestId });
+  return ok(null);
+}
 
 /**
  * Opens the file of a person who agreed to be followed: the consent text shown (its version and exact words), when,
@@ -24,7 +58,7 @@ export async function createBeneficiary(
   tx: Executor,
   actor: Actor & { kind: 'person' },
   subject: FileSubject,
-  fields: BeneficiaryFields & { consentVersion: FollowConsentVersion },
+  fields: BeneficiaryFields & { consentVersion: FollowConsentVersion; notDuplicate?: boolean },
   context: CommandContext = {},
 ): Promise<{ id: string }> {
   authorize(actor, 'beneficiary.create', subject);
@@ -48,6 +82,7 @@ export async function createBeneficiary(
     consentTakenByUserId: actor.userId,
     lastActivityAt: now,
   });
+  await recordDuplicatesOf(tx, id, fields.notDuplicate ? actor.userId : null);
   await recordAudit(tx, actor, { action: 'beneficiary.create', subjectType: 'beneficiary', subjectId: id, summary: 'Fiche d’une personne suivie créée, avec son consentement', details: { organisationId: subject.organisationId, consentVersion: fields.consentVersion }, requestId: context.requestId });
   return { id };
 }
@@ -66,6 +101,7 @@ export async function updateBeneficiary(tx: Executor, actor: Actor, subject: Fil
     .update(beneficiaries)
     .set({ ...fields, searchName: searchNameOf(fields.firstName, fields.lastName), updatedAt: new Date() })
     .where(eq(beneficiaries.id, file.id));
+  await recordDuplicatesOf(tx, file.id, null);
   const changed = fieldNames.filter((k) => file[k] !== fields[k]);
   await recordAudit(tx, actor, { action: 'beneficiary.update', subjectType: 'beneficiary', subjectId: file.id, summary: 'Fiche d’une personne suivie corrigée', details: { organisationId: file.organisationId, champs: changed }, requestId: context.requestId });
   return ok(null);
@@ -106,6 +142,7 @@ export async function mergeBeneficiaries(tx: Executor, actor: Actor, subject: Fi
     })
     .where(eq(beneficiaries.id, kept.id));
   await tx.delete(beneficiaries).where(eq(beneficiaries.id, removed.id));
+  await recordDuplicatesOf(tx, kept.id, null);
   await recordAudit(tx, actor, {
     action: 'beneficiary.merge',
     subjectType: 'beneficiary',

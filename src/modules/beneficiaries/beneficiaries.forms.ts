@@ -87,6 +87,9 @@ export const mergeFields = z.object({
 });
 export type MergeFields = z.output<typeof mergeFields>;
 
+/** "These are two different people" on the duplicates page. */
+export const dismissFields = z.object({ first: z.string().uuid('Fiche inconnue'), second: z.string().uuid('Fiche inconnue') });
+
 /** A new mandate. The signed paper, when that is the method, is read apart (multipart). */
 export const mandateFields = z.object({
   categories: z

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { toE164 } from '../../platform/phone.ts';
@@ -6,7 +6,7 @@ import { foldName, type Province } from '../../territory/index.ts';
 import { findOrganisation } from '../organisations/index.ts';
 import { activitiesOfBeneficiary } from '../activities/index.ts';
 import type { FileSubject } from './beneficiaries.policy.ts';
-import { beneficiaries, mandates, mandateUses } from './beneficiaries.schema.ts';
+import { beneficiaries, beneficiaryDuplicates, mandates, mandateUses } from './beneficiaries.schema.ts';
 
 export type Beneficiary = typeof beneficiaries.$inferSelect;
 export type Mandate = typeof mandates.$inferSelect;
@@ -100,62 +100,72 @@ export async function findBeneficiaries(tx: Executor, actor: Actor, q: string, l
   return (await listBeneficiaries(tx, actor, { q, page: 1, perPage: limit })).rows;
 }
 
+export type DuplicateCandidate = { file: Beneficiary; samePhone: boolean; similarity: number };
+
 /**
- * Files of the same structure that may be the same person: same phone, same folded name, or a similar name.
+ * Files of the same structure that may be the same person: same phone, same folded name (or first and last names
+ * swapped), or a similar name (trigram similarity ≥ `duplicateNameThreshold`). The `%` operators let the trigram
+ * index find the candidates.
  * @example await possibleDuplicates(db, orgId, { firstName: 'Marie', lastName: 'Kasarhérou', phone: null })
  */
-export async function possibleDuplicates(db: Executor, organisationId: string, candidate: { firstName: string; lastName: string; phone: string | null }, excludeId?: string): Promise<Beneficiary[]> {
+export async function possibleDuplicates(db: Executor, organisationId: string, candidate: { firstName: string; lastName: string; phone: string | null }, excludeId?: string): Promise<DuplicateCandidate[]> {
   const name = searchNameOf(candidate.firstName, candidate.lastName);
   const reversed = searchNameOf(candidate.lastName, candidate.firstName);
-  const similar = or(
-    eq(beneficiaries.searchName, name),
-    eq(beneficiaries.searchName, reversed),
-    sql`similarity(${beneficiaries.searchName}, ${name}) >= ${duplicateNameThreshold}`,
-    sql`similarity(${beneficiaries.searchName}, ${reversed}) >= ${duplicateNameThreshold}`,
-    candidate.phone ? eq(beneficiaries.phone, candidate.phone) : undefined,
-  );
-  return db
-    .select()
+  const score = sql<number>`greatest(similarity(${beneficiaries.searchName}, ${name}), similarity(${beneficiaries.searchName}, ${reversed}))`;
+  const samePhone = candidate.phone ? sql<boolean>`coalesce(${beneficiaries.phone} = ${candidate.phone}, false)` : sql<boolean>`false`;
+  const rows = await db
+    .select({ file: beneficiaries, score, samePhone })
     .from(beneficiaries)
-    .where(and(eq(beneficiaries.organisationId, organisationId), similar, excludeId ? sql`${beneficiaries.id} <> ${excludeId}` : undefined))
-    .orderBy(sql`similarity(${beneficiaries.searchName}, ${name}) desc`, asc(beneficiaries.id))
-    .limit(10);
+    .where(
+      and(
+        eq(beneficiaries.organisationId, organisationId),
+        excludeId ? sql`${beneficiaries.id} <> ${excludeId}` : undefined,
+        or(
+          eq(beneficiaries.searchName, name),
+          eq(beneficiaries.searchName, reversed),
+          sql`${beneficiaries.searchName} % ${name}`,
+          sql`${beneficiaries.searchName} % ${reversed}`,
+          candidate.phone ? eq(beneficiaries.phone, candidate.phone) : undefined,
+        ),
+      ),
+    )
+    .orderBy(desc(score), asc(beneficiaries.id))
+    .limit(50);
+  return rows
+    .map((r) => ({ file: r.file, samePhone: r.samePhone === true, similarity: Number(r.score) }))
+    .filter((r) => r.samePhone || r.similarity >= duplicateNameThreshold)
+    .slice(0, 10);
 }
 
 export type DuplicatePair = { a: Beneficiary; b: Beneficiary; samePhone: boolean; similarity: number };
 
 /**
- * Pairs of files of the same structure that may be one person, for the "Doublons possibles" page: same phone or
- * similar names (the trigram index finds candidates, the threshold keeps the close ones).
+ * Pairs of files that may be one person, for the "Doublons possibles" page: those recorded when files were created
+ * or corrected (`beneficiary_duplicates`), not dismissed, among the structures the actor follows people for.
  */
 export async function duplicatePairs(db: Executor, actor: Actor, page: number): Promise<{ pairs: DuplicatePair[]; total: number; pageCount: number }> {
   const organisations = await followingOrganisations(db, actor);
   if (organisations.length === 0) return { pairs: [], total: 0, pageCount: 1 };
-  const ids = organisations.map((o) => o.id);
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-  const pairsSql = sql`
-    select a.id as a_id, b.id as b_id, (a.phone is not null and a.phone = b.phone) as same_phone, similarity(a.search_name, b.search_name) as score
-    from beneficiaries a join beneficiaries b
-      on a.organisation_id = b.organisation_id and a.id < b.id
-     and ((a.phone is not null and a.phone = b.phone) or (a.search_name % b.search_name and similarity(a.search_name, b.search_name) >= ${duplicateNameThreshold}))
-    where a.organisation_id in (${list})`;
-  const total = Number(rowsOf(await db.execute(sql`select count(*) as n from (${pairsSql}) p`))[0]?.n ?? 0);
-  const found = rowsOf(await db.execute(sql`${pairsSql} order by same_phone desc, score desc, a.id, b.id limit ${perPage} offset ${(page - 1) * perPage}`)).map((r) => ({
-    a: String(r.a_id),
-    b: String(r.b_id),
-    samePhone: r.same_phone === true,
-    score: Number(r.score),
-  }));
-  const wanted = [...new Set(found.flatMap((r) => [r.a, r.b]))];
+  const where = and(inArray(beneficiaryDuplicates.organisationId, organisations.map((o) => o.id)), isNull(beneficiaryDuplicates.dismissedAt));
+  const [total] = await db.select({ n: count() }).from(beneficiaryDuplicates).where(where);
+  const found = await db
+    .select()
+    .from(beneficiaryDuplicates)
+    .where(where)
+    .orderBy(desc(beneficiaryDuplicates.samePhone), desc(beneficiaryDuplicates.similarity), asc(beneficiaryDuplicates.firstId), asc(beneficiaryDuplicates.secondId))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const wanted = [...new Set(found.flatMap((r) => [r.firstId, r.secondId]))];
   const files = wanted.length ? await db.select().from(beneficiaries).where(inArray(beneficiaries.id, wanted)) : [];
   const byId = new Map(files.map((f) => [f.id, f]));
   const pairs: DuplicatePair[] = [];
   for (const r of found) {
-    const a = byId.get(r.a);
-    const b = byId.get(r.b);
-    if (a && b) pairs.push({ a, b, samePhone: r.samePhone, similarity: r.score });
+    const a = byId.get(r.firstId);
+    const b = byId.get(r.secondId);
+    if (a && b) pairs.push({ a, b, samePhone: r.samePhone, similarity: r.similarity });
   }
-  return { pairs, total, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+  const n = total?.n ?? 0;
+  return { pairs, total: n, pageCount: Math.max(1, Math.ceil(n / perPage)) };
 }
 
 /** The mandates of a person, newest first. */
@@ -181,8 +191,3 @@ export async function inactiveBeneficiaries(db: Executor, before: Date, limit: n
   return db.select().from(beneficiaries).where(lt(beneficiaries.lastActivityAt, before)).orderBy(asc(beneficiaries.lastActivityAt), asc(beneficiaries.id)).limit(limit);
 }
 
-/** drizzle's execute answers `{ rows }` on both drivers. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) return [];
-  return result.rows.filter((r: unknown): r is Record<string, unknown> => typeof r === 'object' && r !== null);
-}

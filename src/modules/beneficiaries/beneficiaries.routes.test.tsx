@@ -235,13 +235,28 @@ describe('Followed people pages', () => {
       assert.equal(await countFiles(), before + 1);
     });
 
-    it('lists the possible duplicates: accents, similar names, same phone', async () => {
-      const html = await (await t.request('/beneficiaires/doublons', { cookie: await t.cookieFor(helper) })).text();
+    it('lists the possible duplicates recorded on creation and correction, and forgets a pair said to be two people', async () => {
+      const cookie = await t.cookieFor(helper);
+      const html = await (await t.request('/beneficiaires/doublons', { cookie })).text();
       assert.match(html, /Marie-Josée Wéma \(1952\)/);
-      assert.match(html, /Jean-Baptiste Poiwy/);
-      assert.match(html, /noms proches|même nom/);
+      assert.match(html, /même nom/);
+      assert.doesNotMatch(html, /Poiwy/, 'a pair the helper confirmed as two people is not listed');
+      // A correction that gives Sonia Jean-Baptiste's phone makes a new pair.
+      const sonia = await byName('Sonia', 'Tidjine');
+      const jb = await byName('Jean-Baptiste', 'Poiwi');
+      assert.ok(sonia && jb);
+      const fix = await t.request(`/beneficiaires/${sonia.id}/modifier`, { cookie, form: { firstName: 'Sonia', lastName: 'Tidjine', phone: '78 90 12', noPhone: '', birthYear: '2001', communeCode: kone, gender: 'not_communicated', status: 'not_communicated' } });
+      assert.equal(fix.status, 303);
+      const after = await (await t.request('/beneficiaires/doublons', { cookie })).text();
+      assert.match(after, /Sonia Tidjine \(2001\)[\s\S]*même téléphone|même téléphone[\s\S]*Sonia Tidjine/);
       const other = await (await t.request('/beneficiaires/doublons', { cookie: await t.cookieFor(otherHelper) })).text();
       assert.match(other, /Aucun doublon possible/);
+      const refused = await t.request('/beneficiaires/doublons/ignorer', { cookie: await t.cookieFor(otherHelper), form: { first: sonia.id, second: jb.id } });
+      assert.equal(refused.status, 404);
+      const dismiss = await t.request('/beneficiaires/doublons/ignorer', { cookie, form: { first: sonia.id, second: jb.id } });
+      assert.equal(dismiss.status, 303);
+      assert.doesNotMatch(await (await t.request('/beneficiaires/doublons', { cookie })).text(), /Sonia Tidjine/);
+      assert.equal(await auditCount('beneficiary.duplicate.dismiss', sonia.id < jb.id ? sonia.id : jb.id), 1);
     });
   });
 

@@ -12,10 +12,10 @@ import { formatPhone } from '../../platform/phone.ts';
 import { checkUpload, deleteStoredFile, maxFileBytes, readStoredFile, storeFile, uploadErrorMessages, type CheckedUpload } from '../../platform/files.ts';
 import { communeByCode } from '../../territory/index.ts';
 import { activitiesOfBeneficiary, activityKindLabels, formatDuration, themeLabels } from '../activities/index.ts';
-import { createBeneficiary, eraseBeneficiary, mergeBeneficiaries, recordFileRead, updateBeneficiary } from './beneficiaries.commands.ts';
+import { createBeneficiary, dismissDuplicate, eraseBeneficiary, mergeBeneficiaries, recordFileRead, updateBeneficiary } from './beneficiaries.commands.ts';
 import { currentFollowConsentVersion, followConsentTexts, mandateConsentPreview } from './beneficiaries.consent.ts';
 import { beneficiaryExport } from './beneficiaries.export.ts';
-import { beneficiaryFields, consentAnswerFields, mandateFields, mandateUseFields, mergeableFields, mergeFields, newBeneficiaryFields, revokeFields, type MergeableField } from './beneficiaries.forms.ts';
+import { beneficiaryFields, consentAnswerFields, dismissFields, mandateFields, mandateUseFields, mergeableFields, mergeFields, newBeneficiaryFields, revokeFields, type MergeableField } from './beneficiaries.forms.ts';
 import { genderLabels, mandateCategoryLabels, mandateDurationLabels, consentMethodLabels, mandateStateColours, mandateStateLabels, personStatusLabels } from './beneficiaries.labels.ts';
 import type { FileSubject } from './beneficiaries.policy.ts';
 import {
@@ -30,6 +30,7 @@ import {
   possibleDuplicates,
   usesOfMandates,
   type Beneficiary,
+  type DuplicateCandidate,
   type Mandate,
 } from './beneficiaries.queries.ts';
 import { mandateCategories, mandateDurations, type MandateCategory } from './beneficiaries.schema.ts';
@@ -146,8 +147,8 @@ async function creatableOrganisations(c: Context<AppEnv>, actor: Actor) {
   return (await followingOrganisations(c.get('services').database.db, actor)).filter((o) => can(actor, 'beneficiary.create', { organisationId: o.id, province: o.province }));
 }
 
-function duplicateItems(rows: Beneficiary[]): DuplicateItem[] {
-  return rows.map((d) => ({ name: fullName(d), details: [d.birthYear ? `née ou né en ${d.birthYear}` : null, communeName(d.communeCode), phoneText(d)].filter(Boolean).join(', '), href: `/beneficiaires/${d.id}` }));
+function duplicateItems(rows: DuplicateCandidate[]): DuplicateItem[] {
+  return rows.map(({ file: d }) => ({ name: fullName(d), details: [d.birthYear ? `née ou né en ${d.birthYear}` : null, communeName(d.communeCode), phoneText(d)].filter(Boolean).join(', '), href: `/beneficiaires/${d.id}` }));
 }
 
 function newForm(c: Context<AppEnv>, organisations: { id: string; name: string }[], values: BeneficiaryFormValues, errors: FieldErrors, duplicates: DuplicateItem[], returnTo: string | null) {
@@ -195,7 +196,7 @@ beneficiaryRoutes.post('/beneficiaires/nouvelle', access.to('beneficiary.create'
     return newForm(c, organisations, values, { doublon: 'Une fiche semblable existe déjà. Ouvrez-la si c’est la même personne, sinon cochez « c’est une autre personne ».' }, duplicateItems(duplicates), returnTo);
   }
   const created = await db.transaction((tx) =>
-    createBeneficiary(tx, actor, { organisationId: chosen.id, province: chosen.province }, { firstName: data.firstName, lastName: data.lastName, phone: data.phone, noPhone: data.noPhone, birthYear: data.birthYear, communeCode: data.communeCode, gender: data.gender, status: data.status, consentVersion: data.consentVersion }, context(c)),
+    createBeneficiary(tx, actor, { organisationId: chosen.id, province: chosen.province }, { firstName: data.firstName, lastName: data.lastName, phone: data.phone, noPhone: data.noPhone, birthYear: data.birthYear, communeCode: data.communeCode, gender: data.gender, status: data.status, consentVersion: data.consentVersion, notDuplicate: data.notDuplicate }, context(c)),
   );
   const flash = { kind: 'success' as const, text: `Fiche de ${data.firstName} ${data.lastName} créée, avec son accord.` };
   return redirectWithFlash(c, returnTo ? withParam(returnTo, 'beneficiaire', created.id) : `/beneficiaires/${created.id}`, flash);
@@ -214,6 +215,8 @@ beneficiaryRoutes.get('/beneficiaires/doublons', access.to('beneficiary.merge'),
       rows={result.pairs.map((p) => ({
         aName: `${fullName(p.a)}${p.a.birthYear ? ` (${p.a.birthYear})` : ''}`,
         bName: `${fullName(p.b)}${p.b.birthYear ? ` (${p.b.birthYear})` : ''}`,
+        aId: p.a.id,
+        bId: p.b.id,
         aHref: `/beneficiaires/${p.a.id}`,
         bHref: `/beneficiaires/${p.b.id}`,
         reason: [p.samePhone ? 'même téléphone' : null, p.similarity >= 0.99 ? 'même nom' : p.similarity >= 0.45 ? 'noms proches' : null].filter(Boolean).join(', '),
@@ -225,6 +228,16 @@ beneficiaryRoutes.get('/beneficiaires/doublons', access.to('beneficiary.merge'),
       hrefFor={(n) => (n > 1 ? `/beneficiaires/doublons?page=${n}` : '/beneficiaires/doublons')}
     />,
   );
+});
+
+beneficiaryRoutes.post('/beneficiaires/doublons/ignorer', access.to('beneficiary.merge'), async (c) => {
+  const actor = currentActor(c);
+  const form = await readForm(c, dismissFields);
+  if (!form.ok) return errorPage(c, 404);
+  const pair = await loadPair(c, actor, form.data.first, form.data.second);
+  if (!pair) return errorPage(c, 404);
+  await c.get('services').database.db.transaction((tx) => dismissDuplicate(tx, actor, pair.subject, pair.keep.id, pair.remove.id, context(c)));
+  return redirectWithFlash(c, '/beneficiaires/doublons', { kind: 'success', text: `${fullName(pair.keep)} et ${fullName(pair.remove)} sont deux personnes : la paire quitte la liste.` });
 });
 
 /** Both files of a merge, readable and mergeable by the actor, of the same structure; otherwise null (404). */

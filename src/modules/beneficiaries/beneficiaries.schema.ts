@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { communesTable } from '../../territory/territory.schema.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -53,6 +53,33 @@ export const beneficiaries = pgTable(
     index('beneficiaries_phone_idx').on(t.phone).where(sql`${t.phone} is not null`),
     index('beneficiaries_last_activity_idx').on(t.lastActivityAt),
     // The trigram index on search_name (gin_trgm_ops) is in the custom migration 'beneficiaries-mandate-journal'.
+  ],
+);
+
+/**
+ * Pairs of files of one structure that may be one person, found when a file is created or corrected (same phone,
+ * same or similar folded name) and kept here, so that the "Doublons possibles" page reads a short list instead of
+ * comparing every file with every other. `dismissedAt`: a helper said they are two different people.
+ */
+export const beneficiaryDuplicates = pgTable(
+  'beneficiary_duplicates',
+  {
+    /** The smaller id of the pair first: one row per pair. */
+    firstId: uuid('first_id').notNull().references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    secondId: uuid('second_id').notNull().references(() => beneficiaries.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    samePhone: boolean('same_phone').notNull().default(false),
+    /** pg_trgm similarity of the folded names (1 for the same name, or names swapped). */
+    similarity: real('similarity').notNull(),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }),
+    dismissedByUserId: uuid('dismissed_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstId, t.secondId] }),
+    index('beneficiary_duplicates_second_idx').on(t.secondId),
+    index('beneficiary_duplicates_open_idx').on(t.organisationId).where(sql`${t.dismissedAt} is null`),
+    check('beneficiary_duplicates_ordered', sql`${t.firstId} < ${t.secondId}`),
   ],
 );
 

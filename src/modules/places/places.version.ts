@@ -1,7 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
+import { changesOf, pgliteOf } from '../../db/notify.ts';
 
 /**
  * The version of the public data of places: a token that changes with every write to places, communes or Case
@@ -29,46 +29,8 @@ async function readToken(db: Executor): Promise<string | null> {
   return row?.token ?? null;
 }
 
-type Watch = {
-  /** Notifications received since LISTEN: every commit that changed the token adds one. */
-  generation: number;
-  /** LISTEN not yet acknowledged; null once it is. */
-  listening: Promise<unknown> | null;
-  /** LISTEN failed: read the token every time. */
-  failed: boolean;
-  /** The token read for a generation, so that versions stay the database's own tokens (usable as ETags). */
-  known: { generation: number; token: Promise<string | null> } | null;
-};
-
-const watches = new WeakMap<PGlite, Watch>();
-
-function watchOf(client: PGlite): Watch {
-  let watch = watches.get(client);
-  if (!watch) {
-    const created: Watch = { generation: 0, listening: null, failed: false, known: null };
-    created.listening = client.listen(placesVersionChannel, () => {
-      created.generation += 1;
-    }).then(
-      () => {
-        created.listening = null;
-      },
-      () => {
-        created.failed = true;
-        created.listening = null;
-      },
-    );
-    watches.set(client, created);
-    watch = created;
-  }
-  return watch;
-}
-
-/** The PGlite behind a root database handle; null for PostgreSQL and for an open transaction (its own view). */
-function pgliteOf(db: Executor): PGlite | null {
-  if (!('$client' in db)) return null;
-  const client = db.$client;
-  return client instanceof PGlite ? client : null;
-}
+/** The token read for a number of notifications, per PGlite handle, so that versions stay the database's own tokens. */
+const known = new WeakMap<object, { generation: number; token: Promise<string | null> }>();
 
 /**
  * The current version token of places' public data, or null when there is none (a restore in progress…: keep
@@ -78,21 +40,18 @@ function pgliteOf(db: Executor): PGlite | null {
 export async function placesVersion(db: Executor): Promise<string | null> {
   const client = pgliteOf(db);
   if (!client) return readToken(db);
-  const watch = watchOf(client);
-  if (watch.listening) await watch.listening;
-  if (watch.failed) return readToken(db);
-  const generation = watch.generation;
-  if (watch.known?.generation !== generation) {
-    // Read after the notification: the token is that of the last commit, or a newer one (then another
-    // notification has already moved the generation on, and the next call reads again).
-    const known: NonNullable<Watch['known']> = { generation, token: Promise.resolve(null) };
-    known.token = readToken(db).catch((error: unknown) => {
-      if (watch.known === known) watch.known = null;
-      throw error;
-    });
-    watch.known = known;
-  }
-  return watch.known.token;
+  const generation = await changesOf(client, placesVersionChannel);
+  if (generation === null) return readToken(db);
+  const last = known.get(client);
+  if (last?.generation === generation) return last.token;
+  // Read after the notification: the token is that of the last commit, or a newer one (then another notification
+  // has already moved the count on, and the next call reads again).
+  const reading = { generation, token: readToken(db) };
+  reading.token.catch(() => {
+    if (known.get(client) === reading) known.delete(client);
+  });
+  known.set(client, reading);
+  return reading.token;
 }
 
 /**

@@ -17,6 +17,7 @@ export {
   register,
   offerFreeSeats,
   cancelRegistrationByToken,
+  cancelRegistrationForPerson,
   acceptOffer,
   expireOffers,
   sendWorkshopReminders,

@@ -392,6 +392,34 @@ export async function cancelRegistrationByToken(tx: Executor, token: string, con
   return ok({ sessionId: r.sessionId });
 }
 
+/**
+ * A trainer or a coordinator cancels a registration (the person phoned, for example): the person is told, and a
+ * freed seat goes to the waiting list.
+ */
+export async function cancelRegistrationForPerson(tx: Executor, actor: Actor, registrationId: string, context: Context): Promise<Result<{ sessionId: string }, 'not_found' | 'already_cancelled'>> {
+  if (!isUuid(registrationId)) return fail('not_found');
+  const [found] = await tx.select().from(workshopRegistrations).where(eq(workshopRegistrations.id, registrationId));
+  if (!found) return fail('not_found');
+  const view = await findSession(tx, found.sessionId);
+  if (!view) return fail('not_found');
+  authorize(actor, 'workshop.session.view', sessionSubject(view));
+  await lockSession(tx, found.sessionId);
+  const [r] = await tx.select().from(workshopRegistrations).where(eq(workshopRegistrations.id, registrationId));
+  if (!r) return fail('not_found');
+  if (r.status === 'cancelled') return fail('already_cancelled');
+  await tx.update(workshopRegistrations).set({ status: 'cancelled', cancelledAt: context.now ?? new Date(), offerExpiresAt: null }).where(eq(workshopRegistrations.id, r.id));
+  await tell(tx, r, {
+    purpose: 'workshop.registration_cancelled',
+    dedupe: `workshop-registration-cancelled:${r.id}`,
+    subject: `Votre inscription à l’atelier « ${view.series.title} » est annulée`,
+    sms: `Relais : comme demandé, votre inscription à l’atelier « ${view.series.title} » du ${whenText(view.startsAt, view.endsAt)} est annulée.`,
+    email: `Bonjour ${r.name},\n\nComme demandé, votre inscription à l’atelier « ${view.series.title} » du ${whenText(view.startsAt, view.endsAt)} est annulée.\n\nVous pouvez choisir un autre atelier : ${context.baseUrl}/ateliers\n\nL’équipe du programme ${view.programme.name}`,
+  });
+  await recordAudit(tx, actor, { action: 'workshop.registration.cancel', subjectType: 'workshop_registration', subjectId: r.id, summary: `Inscription à « ${view.series.title} » du ${localDay(view.startsAt)} annulée pour la personne`, requestId: context.requestId ?? null });
+  if (r.status !== 'waiting') await offerFreeSeats(tx, r.sessionId, context);
+  return ok({ sessionId: r.sessionId });
+}
+
 /** The person says yes to an offered seat before it expires. */
 export async function acceptOffer(tx: Executor, token: string, context: Context): Promise<Result<{ sessionId: string }, TokenError>> {
   const now = context.now ?? new Date();

@@ -98,7 +98,8 @@ function randomFrom(seed: number) {
 
 /**
  * The Numé-Raï demonstration: the programme (OPEN NC and the Collectif Handicaps), its targets, five workshops and
- * thirty sessions from February 2026 to May 2027 in the nine communes, the demo trainer on most of them, and
+ * thirty sessions from February 2026 to May 2027 in the nine communes, the demo trainer on the past ones and two
+ * future ones in three, and
  * registrations (with access needs and consented disability answers) on the sessions already held — enough for the
  * programme's progress. Future sessions have a few registrations; one is full with a waiting list; one past session
  * was cancelled (a cyclone alert). Registrations are written directly: no message is queued.
@@ -175,7 +176,8 @@ export async function seedWorkshopsDemo(
       cancelledAt: cancelled ? startsAt : null,
       cancellationReason: cancelled ? 'Alerte cyclonique de niveau 1 : l’atelier est reporté.' : null,
     });
-    if (options.trainerUserId && i % 3 !== 2) await tx.insert(workshopSessionTrainers).values({ sessionId: id, userId: options.trainerUserId });
+    // The demo trainer animated every session held so far (their roster and debrief), and two future ones in three.
+    if (options.trainerUserId && (past || i % 3 !== 2)) await tx.insert(workshopSessionTrainers).values({ sessionId: id, userId: options.trainerUserId });
     sessionIds.push(id);
     if (cancelled) continue;
     // Past sessions: 14 to 20 people; the next ones: a few; the first future one of Nouméa: full, with a waiting list.

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { asc, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { access, UnauthenticatedError } from '../../platform/http/access.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
@@ -15,7 +15,7 @@ import { organisations } from '../organisations/organisations.schema.ts';
 import { places } from '../places/places.schema.ts';
 import { themes, workshopLevels } from '../activities/activities.schema.ts';
 import { themeLabels, workshopLevelLabels } from '../activities/activities.labels.ts';
-import { addTarget, cancelSession, createProgramme, createSeries, createSession, removeTarget, updateProgramme, updateSeries, updateSession } from './workshops.commands.ts';
+import { addTarget, cancelRegistrationForPerson, cancelSession, createProgramme, createSeries, createSession, removeTarget, updateProgramme, updateSeries, updateSession } from './workshops.commands.ts';
 import { cancelSessionFields, programmeFields, seriesFields, sessionFields, targetFields } from './workshops.forms.ts';
 import {
   accessibilityLabels,
@@ -34,6 +34,7 @@ import {
   findProgramme,
   findSeries,
   findSession,
+  isUuid,
   programmesManagedBy,
   programmeSubject,
   registrationsOf,
@@ -48,7 +49,7 @@ import {
 } from './workshops.queries.ts';
 import { readSensitiveAnswers } from './workshops.sensitive.ts';
 import { registeredSessionSections } from './workshops.sections.ts';
-import { accessibilityOptions, pictograms, targetKinds } from './workshops.schema.ts';
+import { accessibilityOptions, pictograms, targetKinds, workshopRegistrations } from './workshops.schema.ts';
 import { localTime, whenText } from './workshops.time.ts';
 import { handleRegistration, registrationForm, whereText } from './workshops.public.routes.tsx';
 import { emptyRegistration } from './views/register.tsx';
@@ -115,13 +116,15 @@ function sessionRow(s: SessionView, actor: Actor): WorkspaceSessionRow {
 workshopManageRoutes.get('/gestion/ateliers', access.to('workshop.workspace'), async (c) => {
   const actor = currentActor(c);
   const past = c.req.query('periode') === 'passees';
+  const mineOnly = c.req.query('mes') === '1';
   const current = pageNumber(c.req.query('page'));
-  const result = await sessionsForWorkspace(c.get('services').database.db, actor, { past, page: current });
+  const result = await sessionsForWorkspace(c.get('services').database.db, actor, { past, mineOnly, page: current });
   return page(
     c,
-    { title: `Ateliers : séances ${past ? 'passées' : 'à venir'}${current > 1 ? `, page ${current}` : ''}` },
+    { title: `Ateliers : séances ${past ? 'passées' : 'à venir'}${mineOnly ? ' que j’anime' : ''}${current > 1 ? `, page ${current}` : ''}` },
     <WorkspacePage
       past={past}
+      mineOnly={mineOnly}
       rows={result.rows.map((s) => sessionRow(s, actor))}
       total={result.total}
       page={current}
@@ -129,6 +132,7 @@ workshopManageRoutes.get('/gestion/ateliers', access.to('workshop.workspace'), a
       hrefFor={(n) => {
         const params = new URLSearchParams();
         if (past) params.set('periode', 'passees');
+        if (mineOnly) params.set('mes', '1');
         if (n > 1) params.set('page', String(n));
         const q = params.toString();
         return q ? `/gestion/ateliers?${q}` : '/gestion/ateliers';
@@ -201,7 +205,7 @@ workshopManageRoutes.get('/gestion/programmes/:id', access.to('programme.manage'
   const counts = await Promise.all(series.map(async (s) => (await sessionsOfSeries(db, s.id)).length));
   return page(
     c,
-    { title: `Programme ${programme.name}`, breadcrumbs: [workspaceCrumb, programmesCrumb] },
+    { title: `Gérer le programme ${programme.name}`, breadcrumbs: [workspaceCrumb, programmesCrumb] },
     <ProgrammeDetailPage
       id={programme.id}
       name={programme.name}
@@ -495,6 +499,8 @@ workshopManageRoutes.get('/gestion/seances/:id', access.to('workshop.session.vie
       canReadSensitive={can(actor, 'workshop.sensitive.read', subject)}
       canRegister={can(actor, 'workshop.register_for', subject) && s.startsAt > new Date()}
       registrants={registrations.map((r) => ({
+        id: r.id,
+        cancellable: r.status !== 'cancelled' && s.status === 'scheduled' && s.endsAt > new Date(),
         name: r.name,
         contact: [r.phone ? formatPhone(r.phone) : null, r.email].filter(Boolean).join(', '),
         commune: r.communeCode ? communeName(r.communeCode) : '—',
@@ -511,7 +517,7 @@ workshopManageRoutes.get('/gestion/seances/:id/modifier', access.to('programme.m
   const s = await managedSession(c);
   if (!s) return errorPage(c, 404);
   return sessionForm(c, s.programme, {
-    heading: `Modifier la séance : ${s.series.title}`,
+    heading: `Modifier la séance : ${s.series.title}, ${formatDateLong(s.startsAt)}`,
     action: `/gestion/seances/${s.id}/modifier`,
     submitLabel: 'Enregistrer',
     cancelHref: `/gestion/seances/${s.id}`,
@@ -536,7 +542,7 @@ workshopManageRoutes.post('/gestion/seances/:id/modifier', access.to('programme.
   const s = await managedSession(c);
   if (!s) return errorPage(c, 404);
   const form = await readForm(c, sessionFields);
-  const options = { heading: `Modifier la séance : ${s.series.title}`, action: `/gestion/seances/${s.id}/modifier`, submitLabel: 'Enregistrer', cancelHref: `/gestion/seances/${s.id}`, values: sessionValues(form.input) };
+  const options = { heading: `Modifier la séance : ${s.series.title}, ${formatDateLong(s.startsAt)}`, action: `/gestion/seances/${s.id}/modifier`, submitLabel: 'Enregistrer', cancelHref: `/gestion/seances/${s.id}`, values: sessionValues(form.input) };
   if (!form.ok) return sessionForm(c, s.programme, { ...options, errors: form.errors });
   const result = await c.get('services').database.db.transaction((tx) => updateSession(tx, currentActor(c), s.id, form.data, ctx(c)));
   if (!result.ok) {
@@ -557,7 +563,7 @@ workshopManageRoutes.get('/gestion/seances/:id/annuler', access.to('programme.ma
   const people = s.taken + s.waiting;
   return page(
     c,
-    { title: `Annuler la séance ${s.series.title}`, breadcrumbs: sessionCrumbs(s) },
+    { title: `Annuler la séance ${s.series.title} du ${formatDateLong(s.startsAt)}`, breadcrumbs: sessionCrumbs(s) },
     <ConfirmPage
       heading={`Annuler la séance du ${formatDateLong(s.startsAt)} ?`}
       text={people ? `${plural(people, 'personne inscrite ou en attente va', 'personnes inscrites ou en attente vont')} recevoir un message (SMS ou e-mail).` : 'Personne n’est inscrit.'}
@@ -576,7 +582,7 @@ workshopManageRoutes.post('/gestion/seances/:id/annuler', access.to('programme.m
   if (!form.ok) {
     return page(
       c,
-      { title: `Annuler la séance ${s.series.title}`, hasErrors: true, breadcrumbs: sessionCrumbs(s) },
+      { title: `Annuler la séance ${s.series.title} du ${formatDateLong(s.startsAt)}`, hasErrors: true, breadcrumbs: sessionCrumbs(s) },
       <ConfirmPage heading={`Annuler la séance du ${formatDateLong(s.startsAt)} ?`} text="Les personnes inscrites vont recevoir un message." action={`/gestion/seances/${s.id}/annuler`} button="Oui, annuler la séance" cancelHref={`/gestion/seances/${s.id}`} reason={{ value: textOf(form.input, 'reason'), error: form.errors.reason ?? Object.values(form.errors)[0] }} />,
     );
   }
@@ -594,7 +600,7 @@ workshopManageRoutes.get('/gestion/seances/:id/besoins', access.to('workshop.sen
   if (!rows) return errorPage(c, 404);
   return page(
     c,
-    { title: `Besoins et handicap : ${s.series.title}`, breadcrumbs: sessionCrumbs(s) },
+    { title: `Besoins et handicap : ${s.series.title}, ${formatDateLong(s.startsAt)}`, breadcrumbs: sessionCrumbs(s) },
     <SensitivePage
       title={`${s.series.title}, ${formatDateLong(s.startsAt)}`}
       sessionHref={`/gestion/seances/${s.id}`}
@@ -608,6 +614,46 @@ workshopManageRoutes.get('/gestion/seances/:id/besoins', access.to('workshop.sen
       }))}
     />,
   );
+});
+
+// ——— Cancelling a registration for the person ———
+
+async function registrationAndSession(c: Context<AppEnv>) {
+  const id = c.req.param('id') ?? '';
+  const { db } = c.get('services').database;
+  const [r] = isUuid(id) ? await db.select().from(workshopRegistrations).where(eq(workshopRegistrations.id, id)) : [];
+  if (!r) return null;
+  const s = await findSession(db, r.sessionId);
+  if (!s) return null;
+  authorize(currentActor(c), 'workshop.session.view', sessionSubject(s));
+  return { r, s };
+}
+
+workshopManageRoutes.get('/gestion/inscriptions/:id/annuler', access.to('workshop.session.view'), async (c) => {
+  const found = await registrationAndSession(c);
+  if (!found) return errorPage(c, 404);
+  const { r, s } = found;
+  if (r.status === 'cancelled') return c.redirect(`/gestion/seances/${s.id}`, 303);
+  return page(
+    c,
+    { title: `Annuler l’inscription de ${r.name} (${s.series.title}, ${formatDateLong(s.startsAt)})`, breadcrumbs: sessionCrumbs(s) },
+    <ConfirmPage
+      heading={`Annuler l’inscription de ${r.name} ?`}
+      text={`La personne reçoit un message. ${r.status === 'waiting' ? 'Elle quitte la liste d’attente.' : 'Sa place est proposée à la personne suivante de la liste d’attente.'}`}
+      action={`/gestion/inscriptions/${r.id}/annuler`}
+      button="Oui, annuler l’inscription"
+      cancelHref={`/gestion/seances/${s.id}`}
+    />,
+  );
+});
+
+workshopManageRoutes.post('/gestion/inscriptions/:id/annuler', access.to('workshop.session.view'), async (c) => {
+  const found = await registrationAndSession(c);
+  if (!found) return errorPage(c, 404);
+  const result = await c.get('services').database.db.transaction((tx) => cancelRegistrationForPerson(tx, currentActor(c), found.r.id, ctx(c)));
+  if (!result.ok && result.error === 'not_found') return errorPage(c, 404);
+  c.get('services').notifyOutbox();
+  return redirectWithFlash(c, `/gestion/seances/${found.s.id}`, { kind: 'success', text: `Inscription de ${found.r.name} annulée.` });
 });
 
 // ——— Registering someone on their behalf ———

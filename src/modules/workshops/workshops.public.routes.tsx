@@ -26,7 +26,7 @@ import { SessionPage } from './views/session.tsx';
 import { emptyRegistration, MyRegistrationPage, RegistrationDonePage, RegistrationFormPage, type RegistrationValues } from './views/register.tsx';
 import { ProgrammePage } from './views/programme.tsx';
 
-registerNav({ href: '/ateliers', label: 'Ateliers', shownTo: 'public', order: 11 });
+registerNav({ href: '/ateliers', label: 'Trouver un atelier', shownTo: 'public', order: 11 });
 
 /** Public pages of workshops: the agenda, one session, registration without an account, feeds, programmes. */
 export const workshopPublicRoutes = new Hono<AppEnv>();
@@ -208,7 +208,7 @@ function closedReason(s: SessionView, now = new Date()): string | null {
 export function registrationForm(c: Context<AppEnv>, s: SessionView, options: { action: string; backHref: string; onBehalf: boolean; values: RegistrationValues; errors: FieldErrors; status?: 409 | 429 }) {
   return page(
     c,
-    { title: `Inscription à l’atelier « ${s.series.title} »`, hasErrors: Object.keys(options.errors).length > 0, ...(options.status ? { status: options.status } : {}) },
+    { title: `${options.onBehalf ? 'Inscrire une personne à' : 'Inscription à'} l’atelier « ${s.series.title} » du ${formatDateLong(s.startsAt)}`, hasErrors: Object.keys(options.errors).length > 0, ...(options.status ? { status: options.status } : {}) },
     <RegistrationFormPage
       action={options.action}
       title={s.series.title}
@@ -230,7 +230,7 @@ export function registrationForm(c: Context<AppEnv>, s: SessionView, options: { 
 function closedPage(c: Context<AppEnv>, s: SessionView, reason: string) {
   return page(
     c,
-    { title: `Inscription fermée : ${s.series.title}`, status: 409 },
+    { title: `Inscription fermée : ${s.series.title}, ${formatDateLong(s.startsAt)}`, status: 409 },
     <>
       <h1>Les inscriptions sont fermées</h1>
       <p>{reason}</p>

@@ -198,16 +198,19 @@ export async function sessionsOfProgramme(db: Executor, programmeId: string): Pr
  * The sessions an actor works on: every session for administrators and coordinators, the sessions of the
  * programmes whose consortium they belong to, and those they train. Upcoming first unless `past`.
  */
-export async function sessionsForWorkspace(db: Executor, actor: Actor, options: { past: boolean; page: number; perPage?: number; now?: Date }) {
+export async function sessionsForWorkspace(db: Executor, actor: Actor, options: { past: boolean; page: number; mineOnly?: boolean; perPage?: number; now?: Date }) {
   const perPage = options.perPage ?? 20;
   const now = options.now ?? new Date();
   if (actor.kind !== 'person') return { rows: [], total: 0, pageCount: 1 };
   const everything = actor.memberships.some((m) => m.role === 'administrator' || m.role === 'coordinator');
   const organisationIds = actor.memberships.map((m) => m.organisationId);
-  const scope: SQL | undefined = everything
+  const trains = sql`${workshopSessions.id} in (select session_id from workshop_session_trainers where user_id = ${actor.userId})`;
+  const scope: SQL | undefined = options.mineOnly
+    ? trains
+    : everything
     ? undefined
     : or(
-        sql`${workshopSessions.id} in (select session_id from workshop_session_trainers where user_id = ${actor.userId})`,
+        trains,
         organisationIds.length
           ? sql`${workshopSeries.programmeId} in (select programme_id from programme_organisations where organisation_id in (${sql.join(
               organisationIds.map((id) => sql`${id}`),

@@ -181,6 +181,11 @@ describe('workshop pages', () => {
     const trainer = await t.cookieFor(trainerEmail);
     const list = await (await t.request('/gestion/ateliers', { cookie: trainer })).text();
     assert.match(list, new RegExp(sessionId));
+    // Only the sessions they train, on demand (the trainer is also an OPEN NC member, so sees all by default).
+    const mine = await (await t.request('/gestion/ateliers?mes=1', { cookie: trainer })).text();
+    assert.match(mine, new RegExp(sessionId));
+    assert.doesNotMatch(mine, new RegExp(fullId));
+    assert.match(list, new RegExp(fullId));
     const detail = await t.request(`/gestion/seances/${sessionId}`, { cookie: trainer });
     assert.equal(detail.status, 200);
     assert.match(await detail.text(), /Marie Wamytan/);
@@ -223,6 +228,26 @@ describe('workshop pages', () => {
     const user = await userByEmail(t.database.db, otherHelperEmail);
     assert.equal(row?.registeredByUserId, user?.id);
     assert.equal(row?.status, 'waiting');
+  });
+
+  it('lets the coordinator cancel a registration for the person, after confirmation; the seat goes to the next', async () => {
+    const coordinator = await t.cookieFor(coordinatorEmail);
+    const target = await makeSession(t.database.db, seriesId, { capacity: 1 });
+    const first = await t.database.db.transaction((tx) => register(tx, null, target, answers({ phone: '+687757777' }), context));
+    const second = await t.database.db.transaction((tx) => register(tx, null, target, answers({ phone: '+687757778' }), context));
+    assert.ok(first.ok && second.ok);
+    const detail = await (await t.request(`/gestion/seances/${target}`, { cookie: coordinator })).text();
+    assert.match(detail, new RegExp(`/gestion/inscriptions/${first.value.id}/annuler`));
+    const other = await t.cookieFor(otherHelperEmail);
+    assert.equal((await t.request(`/gestion/inscriptions/${first.value.id}/annuler`, { cookie: other, form: {} })).status, 403);
+    assert.equal((await t.request(`/gestion/inscriptions/${first.value.id}/annuler`, { cookie: coordinator })).status, 200);
+    const res = await t.request(`/gestion/inscriptions/${first.value.id}/annuler`, { cookie: coordinator, form: {} });
+    assert.equal(res.status, 303);
+    const rows = await registrationsOf(target);
+    assert.equal(rows.find((r) => r.id === first.value.id)?.status, 'cancelled');
+    assert.equal(rows.find((r) => r.id === second.value.id)?.status, 'offered');
+    const told = await t.database.db.select().from(outboxMessages).where(and(eq(outboxMessages.recipient, '+687757777'), eq(outboxMessages.purpose, 'workshop.registration_cancelled')));
+    assert.equal(told.length, 1);
   });
 
   it('cancels a session after confirmation and tells the registrants', async () => {

@@ -146,27 +146,34 @@ export async function loadReport(db: Executor, scope: ReportScope, filters: Repo
   const hasAggregates = plan.aggregates.some((p) => p.ids.length > 0);
   const aggregateWhere = aggregateCondition(plan.aggregates, filters.kind);
   const recordWhere = recordCondition(plan.records, filters);
-  // One statement per source: the dimension rows over the period, and the totals per month.
+  // One statement per source: the dimension rows over the period, and the totals per month. The days left at the
+  // ends of whole months are few records: activity_stat_rows_one keeps its plan; a scan of many records lets the
+  // planner inline activity_stat_rows instead (planned once per query, then fast per record).
   const [aggregated, counted] = await Promise.all([
-    hasAggregates
-      ? db.execute(sql`select s.dimension, s.value, case when s.dimension = 'total' then s.month::text end as month, case when s.dimension = 'total' then s.kind::text end as kind,
-            sum(s.records)::int as records, sum(s.accompaniments)::int as accompaniments
-          from activity_stats s where ${aggregateWhere} group by 1, 2, 3, 4`)
-      : null,
+    hasAggregates ? db.execute(sql`select s.month::text as month, s.kind::text as kind, s.counts from activity_stat_months s where ${aggregateWhere}`) : null,
     plan.records.length > 0
       ? db.execute(sql`select r.dimension, r.value, case when r.dimension = 'total' then date_trunc('month', a.date)::date::text end as month, case when r.dimension = 'total' then a.kind::text end as kind,
             sum(r.records)::int as records, sum(r.accompaniments)::int as accompaniments
-          from activities a cross join lateral activity_stat_rows(a) r where ${recordWhere} group by 1, 2, 3, 4`)
+          from activities a cross join lateral ${hasAggregates ? sql.raw('activity_stat_rows_one') : sql.raw('activity_stat_rows')}(a) r where ${recordWhere} group by 1, 2, 3, 4`)
       : null,
   ]);
-  for (const r of [...rowsOf(aggregated), ...rowsOf(counted)]) {
-    if (!isDimension(r.dimension)) continue;
-    const records = Number(r.records);
-    const accompaniments = Number(r.accompaniments);
-    addRow(rows, r.dimension, String(r.value), records, accompaniments);
-    if (r.dimension === 'total' && typeof r.month === 'string') addMonth(r.month, records, accompaniments);
-    if (r.dimension === 'total' && typeof r.kind === 'string') addRow(rows, 'kind', r.kind, records, accompaniments);
+  const add = (dimension: unknown, value: string, month: unknown, kind: unknown, records: number, accompaniments: number) => {
+    if (!isDimension(dimension)) return;
+    addRow(rows, dimension, value, records, accompaniments);
+    if (dimension === 'total' && typeof month === 'string') addMonth(month, records, accompaniments);
+    if (dimension === 'total' && typeof kind === 'string') addRow(rows, 'kind', kind, records, accompaniments);
+  };
+  // A month's document: "dimension|value" → [records, accompaniments].
+  for (const r of rowsOf(aggregated)) {
+    const counts = typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts;
+    if (typeof counts !== 'object' || counts === null) continue;
+    for (const [key, pair] of Object.entries(counts)) {
+      const bar = key.indexOf('|');
+      if (bar === -1 || !Array.isArray(pair)) continue;
+      add(key.slice(0, bar), key.slice(bar + 1), r.month, r.kind, Number(pair[0]), Number(pair[1]));
+    }
   }
+  for (const r of rowsOf(counted)) add(r.dimension, String(r.value), r.month, r.kind, Number(r.records), Number(r.accompaniments));
   const people = await countPeople(db, plan, filters, hasAggregates, aggregateWhere, recordWhere);
   const months = monthsOf(filters, today).map((month) => byMonth.get(month) ?? { month, records: 0, accompaniments: 0 });
   return { rows: [...rows.values()], months, people, source: plan.records.length === 0 ? 'aggregates' : hasAggregates ? 'mixed' : 'records' };

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { activityKindEnum } from '../activities.schema.ts';
 
 /**
@@ -9,26 +9,27 @@ export const statisticsScopes = ['helper', 'procedure', 'network'] as const;
 export type StatisticsScope = (typeof statisticsScopes)[number];
 export const networkScopeId = '00000000-0000-0000-0000-000000000000';
 
+/** What one month holds: "dimension|value" → [records, accompaniments]. */
+export type MonthCounts = Record<string, [number, number]>;
+
 /**
  * Monthly counts maintained on write by SQL triggers on `activities` and `activity_participants`
- * (drizzle/0015_statistics-aggregates.sql). One row per scope, month, kind of record, dimension and value:
- * `records` counts activity records, `accompaniments` sums the people-times (participant_count, or the part of it a
- * value stands for). Rebuilt from the raw tables by `rebuildStatistics` and checked against a raw recount in tests.
+ * (drizzle/0017_statistics-aggregates.sql): one row per scope, month and kind of record, whose `counts` document maps
+ * "dimension|value" to [records, accompaniments] — `records` counts activity records, `accompaniments` the
+ * people-times (participant_count, or the part of it a value stands for). A year of the whole network is 24 rows to
+ * read. Rebuilt from the raw tables by `rebuildStatistics` and checked against a raw recount in tests.
  */
-export const activityStats = pgTable(
-  'activity_stats',
+export const activityStatMonths = pgTable(
+  'activity_stat_months',
   {
     scope: text('scope').notNull(),
     scopeId: uuid('scope_id').notNull(),
     /** First day of the month. */
     month: date('month', { mode: 'string' }).notNull(),
     kind: activityKindEnum('kind').notNull(),
-    dimension: text('dimension').notNull(),
-    value: text('value').notNull(),
-    records: integer('records').notNull(),
-    accompaniments: integer('accompaniments').notNull(),
+    counts: jsonb('counts').$type<MonthCounts>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.month, t.kind, t.dimension, t.value] })],
+  (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.month, t.kind] })],
 );
 
 /** Followed people per scope and month (distinct counts cannot be summed, so each person has a row). */

@@ -2,14 +2,14 @@ import { Button, ErrorSummary, Pagination, Radios, Table } from '../../../ui/ind
 import { errorLinks, type FieldErrors } from '../../../platform/http/forms.ts';
 import { mergeableFields, type MergeableField } from '../beneficiaries.forms.ts';
 
-export type PairRow = { aName: string; bName: string; aHref: string; bHref: string; reason: string; mergeHref: string };
+export type PairRow = { aId: string; bId: string; aName: string; bName: string; aHref: string; bHref: string; reason: string; mergeHref: string };
 
 /** /beneficiaires/doublons: pairs of files that may be one person. */
 export function DuplicatesPage(props: { rows: PairRow[]; total: number; page: number; pageCount: number; hrefFor: (n: number) => string }) {
   return (
     <>
       <h1>Doublons possibles</h1>
-      <p>Ces fiches se ressemblent : même téléphone, ou noms proches (les accents et petites fautes ne comptent pas). Vérifiez avec la personne avant de fusionner.</p>
+      <p>Ces fiches se ressemblent : même téléphone, ou noms proches (les accents et petites fautes ne comptent pas). Vérifiez avec la personne avant de fusionner. Si ce sont deux personnes différentes, dites-le : la paire quitte cette liste.</p>
       {props.rows.length === 0 ? (
         <p>Aucun doublon possible : chaque fiche est bien différente des autres.</p>
       ) : (
@@ -17,14 +17,23 @@ export function DuplicatesPage(props: { rows: PairRow[]; total: number; page: nu
           <Table
             caption="Paires de fiches semblables"
             captionHidden
-            head={['Fiche 1', 'Fiche 2', 'Pourquoi', 'Action']}
+            head={['Fiche 1', 'Fiche 2', 'Pourquoi', 'Actions']}
             rows={props.rows.map((r) => [
               <a href={r.aHref}>{r.aName}</a>,
               <a href={r.bHref}>{r.bName}</a>,
               r.reason,
-              <a href={r.mergeHref}>
-                Comparer et fusionner<span class="r-visually-hidden"> {r.aName} et {r.bName}</span>
-              </a>,
+              <>
+                <a href={r.mergeHref}>
+                  Comparer et fusionner<span class="r-visually-hidden"> {r.aName} et {r.bName}</span>
+                </a>
+                <form method="post" action="/beneficiaires/doublons/ignorer">
+                  <input type="hidden" name="first" value={r.aId} />
+                  <input type="hidden" name="second" value={r.bId} />
+                  <Button variant="secondary">
+                    Ce sont deux personnes<span class="r-visually-hidden"> : {r.aName} et {r.bName}</span>
+                  </Button>
+                </form>
+              </>,
             ])}
           />
           <Pagination page={props.page} pageCount={props.pageCount} hrefFor={props.hrefFor} />

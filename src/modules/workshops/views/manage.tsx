@@ -20,6 +20,7 @@ export type WorkspaceSessionRow = { id: string; title: string; programme: string
 
 export function WorkspacePage(props: {
   past: boolean;
+  mineOnly: boolean;
   rows: WorkspaceSessionRow[];
   total: number;
   page: number;
@@ -36,10 +37,17 @@ export function WorkspacePage(props: {
           <a href="/gestion/programmes">Programmes, objectifs et ateliers</a>
         </p>
       ) : null}
-      <nav aria-label="Période">
+      <nav aria-label="Séances montrées">
         <ul class="r-list--plain">
-          <li>{props.past ? <a href="/gestion/ateliers">Séances à venir</a> : <strong aria-current="page">Séances à venir</strong>}</li>
-          <li>{props.past ? <strong aria-current="page">Séances passées</strong> : <a href="/gestion/ateliers?periode=passees">Séances passées</a>}</li>
+          <li>{props.past ? <a href={props.mineOnly ? '/gestion/ateliers?mes=1' : '/gestion/ateliers'}>Séances à venir</a> : <strong>Séances à venir</strong>}</li>
+          <li>{props.past ? <strong>Séances passées</strong> : <a href={props.mineOnly ? '/gestion/ateliers?periode=passees&mes=1' : '/gestion/ateliers?periode=passees'}>Séances passées</a>}</li>
+          <li>
+            {props.mineOnly ? (
+              <a href={props.past ? '/gestion/ateliers?periode=passees' : '/gestion/ateliers'}>Toutes les séances que je peux voir</a>
+            ) : (
+              <a href={props.past ? '/gestion/ateliers?periode=passees&mes=1' : '/gestion/ateliers?mes=1'}>Seulement les séances que j’anime</a>
+            )}
+          </li>
         </ul>
       </nav>
       {props.rows.length === 0 ? (
@@ -349,7 +357,7 @@ export function SessionFormPage(props: {
   );
 }
 
-export type RegistrantRow = { name: string; contact: string; commune: string; status: { text: string; colour: TagColour }; companion: boolean; onBehalf: boolean };
+export type RegistrantRow = { id: string; cancellable: boolean; name: string; contact: string; commune: string; status: { text: string; colour: TagColour }; companion: boolean; onBehalf: boolean };
 
 export function SessionDetailPage(props: {
   id: string;
@@ -404,7 +412,7 @@ export function SessionDetailPage(props: {
           caption="Personnes inscrites"
           captionHidden
           firstCellIsHeader
-          head={['Nom', 'Contact', 'Commune', 'Accompagnant', 'État']}
+          head={['Nom', 'Contact', 'Commune', 'Accompagnant', 'État', 'Action']}
           rows={props.registrants.map((r) => [
             <>
               {r.name}
@@ -414,6 +422,13 @@ export function SessionDetailPage(props: {
             r.commune,
             r.companion ? 'Oui' : 'Non',
             <Tag colour={r.status.colour}>{r.status.text}</Tag>,
+            r.cancellable ? (
+              <a href={`/gestion/inscriptions/${r.id}/annuler`}>
+                Annuler<span class="r-visually-hidden"> l’inscription de {r.name}</span>
+              </a>
+            ) : (
+              ''
+            ),
           ])}
         />
       )}

@@ -59,7 +59,7 @@ export function ResultsSection(props: { idPrefix: string; headingLevel: 2 | 3; t
 }
 
 /** "Vous avez dit, nous avons fait": what changed because of what participants and trainers said (FALC). */
-export function YouSaidWeDidSection(props: { items: { youSaid: string; weDid: string; when: string }[] }) {
+export function YouSaidWeDidSection(props: { items: { youSaid: string; weDid: string; when: string }[]; askFor: { href: string; text: string }[] }) {
   return (
     <section aria-labelledby="vous-avez-dit">
       <h2 id="vous-avez-dit">Vous avez dit, nous avons fait</h2>
@@ -81,6 +81,18 @@ export function YouSaidWeDidSection(props: { items: { youSaid: string; weDid: st
           ))}
         </ul>
       )}
+      {props.askFor.length > 0 ? (
+        <>
+          <h3>Vous êtes venu à un atelier ? Donnez votre avis</h3>
+          <ul>
+            {props.askFor.map((a) => (
+              <li>
+                <a href={a.href}>{a.text}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,13 @@
+import { openDatabase } from '../../../../db/client.ts';
+const database = await openDatabase({ dataDir: '/tmp/hb/stats-data' });
+const time = async (label: string, q: string) => { await database.executeSql(q); const c = process.cpuUsage(); const s = performance.now(); for (let i = 0; i < 20; i++) await database.executeSql(q); const d = process.cpuUsage(c); console.log(label.padEnd(28), 'wall', ((performance.now() - s) / 20).toFixed(2), 'cpu', ((d.user + d.system) / 1000 / 20).toFixed(2)); };
+const w = `s.scope = 'network' and s.scope_id = '00000000-0000-0000-0000-000000000000' and s.month between '2025-12-01' and '2026-11-01'`;
+await time('select 1', 'select 1');
+await time('current', `select s.dimension, s.value, case when s.dimension = 'total' then s.month::text end as month, case when s.dimension = 'total' then s.kind::text end as kind, sum(s.records)::int, sum(s.accompaniments)::int from activity_stats s where ${w} group by 1,2,3,4`);
+await time('collate C', `select s.dimension collate "C", s.value collate "C", case when s.dimension = 'total' then s.month::text end collate "C" as month, case when s.dimension = 'total' then s.kind::text end collate "C" as kind, sum(s.records)::int, sum(s.accompaniments)::int from activity_stats s where ${w} group by 1,2,3,4`);
+await time('no group (raw rows)', `select s.dimension, s.value, s.month::text, s.kind::text, s.records, s.accompaniments from activity_stats s where ${w}`);
+await time('count only', `select count(*) from activity_stats s where ${w}`);
+await time('group dim,value only', `select s.dimension collate "C", s.value collate "C", sum(s.records)::int, sum(s.accompaniments)::int from activity_stats s where ${w} group by 1,2`);
+await time('json agg', `select json_agg(json_build_array(dimension, value, month, kind, records, accompaniments)) from activity_stats s where ${w}`);
+await time('hash', `set enable_sort = off; select s.dimension, s.value, case when s.dimension = 'total' then s.month::text end as month, case when s.dimension = 'total' then s.kind::text end as kind, sum(s.records)::int, sum(s.accompaniments)::int from activity_stats s where ${w} group by 1,2,3,4; set enable_sort = on`);
+await database.close();

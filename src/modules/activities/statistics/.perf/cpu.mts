@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from '../../../../db/client.ts';
+const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync('/tmp/hb/stats100k.tgz')]), extensions: pgliteExtensions });
+const id = String((await pglite.query<any>(`select id from activities where procedure_id is not null limit 1`)).rows[0].id);
+const helper = String((await pglite.query<any>(`select helper_user_id from activities group by 1 order by count(*) desc limit 1`)).rows[0]?.helper_user_id);
+const time = async (label: string, f: (i: number) => Promise<unknown>) => {
+  await f(0);
+  const c = process.cpuUsage(); const s = performance.now();
+  for (let i = 1; i <= 30; i++) await f(i);
+  const d = process.cpuUsage(c);
+  console.log(label.padEnd(24), 'wall', ((performance.now() - s) / 30).toFixed(2), 'cpu', ((d.user + d.system) / 1000 / 30).toFixed(2));
+};
+const base = `from activity_stats s where s.scope='helper' and s.scope_id='${helper}' and s.month between '2025-12-01' and '2026-11-01'`;
+await time('select 1', () => pglite.query('select 1'));
+await time('scopes fn', () => pglite.query(`select r.* from activities a, lateral activity_stat_scopes(a) r where a.id = '${id}'`));
+await time('rows fn', () => pglite.query(`select r.* from activities a, lateral activity_stat_rows(a) r where a.id = '${id}'`));
+await time('apply +1 -1', () => pglite.query(`select activity_stats_apply(a, 1), activity_stats_apply(a, -1) from activities a where a.id = '${id}'`));
+await pglite.exec(`alter function activity_stats_apply(activities, integer) set plan_cache_mode = force_generic_plan; alter function activity_stats_person(activities, uuid, integer) set plan_cache_mode = force_generic_plan;`);
+await time('apply generic', () => pglite.query(`select activity_stats_apply(a, 1), activity_stats_apply(a, -1) from activities a where a.id = '${id}'`));
+await pglite.exec(`create or replace function activity_stat_rows_one(a activities) returns table (dimension text, value text, records integer, accompaniments integer) language plpgsql stable set plan_cache_mode = force_generic_plan as $f$ begin return query select * from activity_stat_rows(a); end $f$;`);
+await time('rows one fn', () => pglite.query(`select r.* from activities a, lateral activity_stat_rows_one(a) r where a.id = '${id}'`));
+await time('raw helper 1 month one', () => pglite.query(`select r.dimension, r.value, sum(r.records)::int from activities a cross join lateral activity_stat_rows_one(a) r where a.helper_user_id = '${helper}' and a.date between '2026-01-01' and '2026-01-31' group by 1,2`));
+await time('agg helper', () => pglite.query(`select s.dimension, s.value, case when s.dimension = 'total' then s.month::text end, case when s.dimension='total' then s.kind::text end, sum(records)::int, sum(accompaniments)::int ${base} group by 1,2,3,4`));
+await time('agg network', () => pglite.query(`select s.dimension, s.value, case when s.dimension = 'total' then s.month::text end, case when s.dimension='total' then s.kind::text end, sum(records)::int, sum(accompaniments)::int from activity_stats s where s.scope='network' and s.month between '2025-12-01' and '2026-11-01' group by 1,2,3,4`));
+await time('raw helper 1 month', () => pglite.query(`select r.dimension, r.value, sum(r.records)::int from activities a cross join lateral activity_stat_rows(a) r where a.helper_user_id = '${helper}' and a.date between '2026-01-01' and '2026-01-31' group by 1,2`));
+await pglite.close();

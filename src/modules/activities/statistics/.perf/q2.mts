@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from '../../../../db/client.ts';
+const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync('/tmp/hb/stats100k.tgz')]), extensions: pgliteExtensions });
+const helper = String((await pglite.query<any>(`select helper_user_id from activities group by 1 order by count(*) desc limit 1`)).rows[0]?.helper_user_id);
+const time = async (label: string, f: () => Promise<unknown>) => { await f(); const s = performance.now(); for (let i = 0; i < 20; i++) await f(); console.log(label, ((performance.now() - s) / 20).toFixed(2)); };
+const base = `from activity_stats s where s.scope='helper' and s.scope_id='${helper}' and s.month between '2025-12-01' and '2026-11-01'`;
+await time('count', () => pglite.query(`select count(*) ${base}`));
+await time('rows', () => pglite.query(`select s.dimension ${base}`));
+await time('group', () => pglite.query(`select s.dimension, s.value, sum(records)::int ${base} group by 1,2`));
+await time('group exec', () => pglite.exec(`select s.dimension, s.value, sum(records)::int ${base} group by 1,2`));
+await time('by id only', () => pglite.query(`select count(*) from activity_stats s where s.scope='helper' and s.scope_id='${helper}'`));
+await time('activities by helper', () => pglite.query(`select count(*) from activities where helper_user_id='${helper}'`));
+await time('select 1', () => pglite.query(`select 1`));
+await time('stats table analyze?', () => pglite.query(`select reltuples from pg_class where relname = 'activity_stats'`));
+await pglite.close();

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from '../../../../db/client.ts';
+const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync('/tmp/hb/stats100k.tgz')]), extensions: pgliteExtensions });
+const id = String((await pglite.query<any>(`select id from activities where procedure_id is not null limit 1`)).rows[0].id);
+const time = async (label: string, f: (i: number) => Promise<unknown>) => { await f(0); const s = performance.now(); for (let i = 1; i <= 30; i++) await f(i); console.log(label, ((performance.now() - s) / 30).toFixed(2)); };
+await time('select 1', () => pglite.query('select 1'));
+await time('rows fn', () => pglite.query(`select r.* from activities a, lateral activity_stat_rows(a) r where a.id = '${id}'`));
+await time('scopes fn', () => pglite.query(`select r.* from activities a, lateral activity_stat_scopes(a) r where a.id = '${id}'`));
+await time('apply +1 -1', () => pglite.query(`select activity_stats_apply(a, 1), activity_stats_apply(a, -1) from activities a where a.id = '${id}'`));
+await time('apply +1 -1 in tx', () => pglite.transaction(async (tx) => { await tx.query(`select activity_stats_apply(a, 1) from activities a where a.id = '${id}'`); await tx.query(`select activity_stats_apply(a, -1) from activities a where a.id = '${id}'`); }));
+await pglite.close();
