@@ -7,6 +7,7 @@ import { purgeExpiredAccountData } from './modules/accounts/index.ts';
 import { sendExpiryReminders } from './modules/case-label/index.ts';
 import { expireOffers, purgeSensitiveAnswers, sendWorkshopReminders } from './modules/workshops/index.ts';
 import { sendAppointmentReminders } from './modules/appointments/index.ts';
+import { purgeWalkIns } from './modules/workshops/day/index.ts';
 import { runBeneficiaryPurge } from './modules/beneficiaries/index.ts';
 
 /** Every background job of Relais, in one list. */
@@ -31,6 +32,16 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
         const reminded = await database.db.transaction((tx) => sendWorkshopReminders(tx, { baseUrl: config.baseUrl }));
         const purged = await database.db.transaction((tx) => purgeSensitiveAnswers(tx, { retentionDays: config.workshopSensitiveRetentionDays }));
         if (reminded.queued || purged.sessions) logger.info({ reminded, purged }, 'workshop reminders and purge');
+      },
+    },
+    {
+      // Workshop rosters: walk-ins' names and access needs erased once their session's answers are purged (after
+      // workshops.daily); the roster's counts stay.
+      name: 'workshops.walk-ins-purge',
+      cron: '40 7 * * *',
+      handle: async () => {
+        const result = await database.db.transaction((tx) => purgeWalkIns(tx));
+        if (result.erased) logger.info(result, 'walk-ins erased');
       },
     },
     {

@@ -32,6 +32,7 @@ describe('workshops, in a browser', () => {
   let sessionId = '';
   let seriesId = '';
   let programmeId = '';
+  let registrationId = '';
 
   before(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
@@ -45,6 +46,12 @@ describe('workshops, in a browser', () => {
     const chosen = rows[1] ?? rows[0];
     assert.ok(chosen, 'the demo has future sessions');
     ({ id: sessionId, seriesId, programmeId } = chosen);
+    const [registration] = await server.database.db
+      .select({ id: workshopRegistrations.id })
+      .from(workshopRegistrations)
+      .innerJoin(workshopSessions, eq(workshopSessions.id, workshopRegistrations.sessionId))
+      .where(and(gt(workshopSessions.startsAt, new Date()), eq(workshopRegistrations.status, 'confirmed')));
+    registrationId = registration?.id ?? '';
   });
   after(async () => {
     await browser?.close();
@@ -146,6 +153,7 @@ describe('workshops, in a browser', () => {
           `/gestion/seances/${sessionId}/modifier`,
           `/gestion/seances/${sessionId}/annuler`,
           '/gestion/programmes/nouveau',
+          `/gestion/inscriptions/${registrationId}/annuler`,
         ],
       ],
     ];

@@ -213,13 +213,17 @@ export async function generateDemoActivities(
   return db.transaction(async (tx) => {
     // Triggers (the statistics aggregates, the foreign-key checks) run once per row; a bulk load of rows valid by
     // construction skips them where the database allows it (PGlite, a superuser), and the aggregates are rebuilt once.
+    let result: { inserted: number };
     if (await replicaMode(tx, true)) {
-      const result = await generate(tx, options);
+      result = await generate(tx, options);
       await replicaMode(tx, false);
       await rebuildStatistics(tx);
-      return result;
+    } else {
+      result = await withStatisticsDeferred(tx, () => generate(tx, options));
     }
-    return withStatisticsDeferred(tx, () => generate(tx, options));
+    // Fresh row counts for the planner: without them it guesses a few hundred rows and picks slow plans.
+    await tx.execute(sql`analyze activities`);
+    return result;
   });
 }
 

@@ -99,7 +99,7 @@ workshopPublicRoutes.get('/ateliers', access.public(), async (c) => {
     <AgendaPage
       heading="Les ateliers numériques"
       action="/ateliers"
-      values={{ commune: filters.commune ?? '', mois: filters.mois ?? '', theme: filters.theme ?? '', accessibilite: filters.accessibilite }}
+      values={{ commune: filters.commune ?? '', mois: filters.mois ?? '', theme: filters.theme ?? '', accessibilite: filters.accessibilite, programme: filters.programme ?? '' }}
       choices={{
         communes: communeCodes.map((code) => ({ value: code, label: communeName(code) })).sort((a, b) => a.label.localeCompare(b.label, 'fr')),
         months: months.map((m) => ({ value: m, label: monthLabel(m) })),

@@ -187,9 +187,10 @@ async function countPeople(db: Executor, plan: ReturnType<typeof planReport>, fi
     sources.push(sql`select ap.beneficiary_id from activity_participants ap join activities a on a.id = ap.activity_id where ${recordWhere}`);
   }
   if (sources.length === 0) return { followed: 0, new: 0 };
-  // "New": the person's first month in Relais (any helper, any structure) is in the period.
+  // Each person once, whichever months, helpers and sources they come from. "New": the person's first month in
+  // Relais (any helper, any structure) is in the period.
   const result = await db.execute(sql`
-    with seen as (${sql.join(sources, sql` union `)})
+    with seen as (select distinct x.beneficiary_id from (${sql.join(sources, sql` union all `)}) as x)
     select count(*)::int as followed,
            count(*) filter (where (select min(f.month) from activity_stats_people f where f.scope = 'network' and f.beneficiary_id = seen.beneficiary_id) >= date_trunc('month', ${filters.from}::date))::int as new
     from seen`);

@@ -9,7 +9,8 @@ import { communeByName } from '../../../territory/index.ts';
 import { register } from '../workshops.commands.ts';
 import { answers, makeProgramme, makeSession } from '../workshops.fixtures.ts';
 import { addTarget } from '../workshops.commands.ts';
-import { workshopRegistrations } from '../workshops.schema.ts';
+import { workshopRegistrations, workshopSessions } from '../workshops.schema.ts';
+import { purgeWalkIns } from './day.commands.ts';
 import { workshopFeedback } from '../feedback/feedback.schema.ts';
 import { workshopAdjustments } from '../reporting/reporting.schema.ts';
 import { markField } from './day.forms.ts';
@@ -228,5 +229,16 @@ describe('workshop days: roster, feedback, debrief, co-construction, report', ()
     assert.deepEqual(lifou?.slice(1, 5), [2, 1, 6, 'moins de 5']);
     const adjustments = await sheetRows(bytes, 'Ajustements');
     assert.ok(adjustments.some((r) => r[0] === 'Séances de deux heures'));
+  });
+
+  it('erases walk-ins’ names and access needs once the session’s answers are purged, keeping the counts', async () => {
+    const db = t.database.db;
+    assert.equal((await db.transaction((tx) => purgeWalkIns(tx))).erased, 0);
+    await db.update(workshopSessions).set({ sensitivePurgedAt: new Date() }).where(eq(workshopSessions.id, sessionId));
+    assert.equal((await db.transaction((tx) => purgeWalkIns(tx))).erased, 1);
+    const walkIns = (await db.select().from(workshopAttendance).where(eq(workshopAttendance.sessionId, sessionId))).filter((r) => r.registrationId === null);
+    assert.deepEqual(walkIns.map((w) => [w.name, w.accessNeeds, w.communeCode]), [[null, [], communeByName('Lifou')?.code]]);
+    const [row] = await db.select().from(workshopRosters).where(eq(workshopRosters.sessionId, sessionId));
+    assert.equal(row?.tally?.attended, 6);
   });
 });

@@ -7,7 +7,7 @@ export type AgendaView = {
   heading: string;
   intro?: string;
   action: string;
-  values: { commune: string; mois: string; theme: string; accessibilite: string[] };
+  values: { commune: string; mois: string; theme: string; accessibilite: string[]; programme: string };
   choices: { communes: { value: string; label: string }[]; months: { value: string; label: string }[]; themes: { value: string; label: string }[]; accessibility: { value: string; label: string }[] };
   cards: AgendaCard[];
   total: number;
@@ -26,6 +26,7 @@ export function AgendaPage(props: AgendaView) {
       <p>{props.intro ?? 'Des ateliers pour apprendre le numérique, près de chez vous. Les ateliers sont gratuits.'}</p>
       <p>Choisissez un atelier. Ensuite, inscrivez-vous. Vous n’avez pas besoin de compte.</p>
       <form method="get" action={props.action} role="search" aria-label="Filtrer les ateliers">
+        {props.values.programme ? <input type="hidden" name="programme" value={props.values.programme} /> : null}
         <Select id="commune" name="commune" label="Commune" items={props.choices.communes} value={props.values.commune} placeholder="Toutes les communes" />
         <Select id="mois" name="mois" label="Mois" items={props.choices.months} value={props.values.mois} placeholder="Tous les mois" />
         <Select id="theme" name="theme" label="Thème" items={props.choices.themes} value={props.values.theme} placeholder="Tous les thèmes" />
