@@ -10,15 +10,13 @@ import type { Actor } from '../src/platform/authz/index.ts';
 import { generatePlaces } from './places.ts';
 
 export const adminEmail = 'administrateur@demo.relais.nc';
-/** The demo helper (OPT Koné) records activities; the demo coordinator reads the statistics. */
+/** The demo helper (OPT Koné) records activities. */
 export const helperEmail = 'aidant@demo.relais.nc';
-export const coordinatorEmail = 'coordinateur@demo.relais.nc';
 
 export type Generated = {
   adminId: string;
   /** The demo helper, and the organisation they record for. */
   helper: { id: string; organisationId: string };
-  coordinatorId: string;
   /** A demo organisation with members, for its detail page. */
   organisationId: string;
   /** Bearer token with organisations:read, organisations:write and activites:ecrire. */
@@ -110,8 +108,6 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
     const [helper] = await db.select().from(users).where(eq(users.email, helperEmail));
     const helperOrganisation = helper ? (await membershipsOf(db, helper.id)).find((m) => m.role === 'helper') : undefined;
     if (!helper || !helperOrganisation) throw new Error(`demo seed did not create ${helperEmail} with a helper membership`);
-    const [coordinator] = await db.select().from(users).where(eq(users.email, coordinatorEmail));
-    if (!coordinator) throw new Error(`demo seed did not create ${coordinatorEmail}`);
 
     const actor: Actor = { kind: 'person', userId: admin.id, name: admin.name, email: admin.email, memberships: await membershipsOf(db, admin.id) };
     const token = await db.transaction((tx) =>
@@ -127,7 +123,6 @@ export async function generateData(options: { dataDir: string; databaseUrl: stri
     return {
       adminId: admin.id,
       helper: { id: helper.id, organisationId: helperOrganisation.organisationId },
-      coordinatorId: coordinator.id,
       organisationId: dinum.id,
       apiToken: token.value.token,
       placeId,

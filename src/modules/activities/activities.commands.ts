@@ -192,7 +192,7 @@ export async function recordActivity(tx: Executor, actor: Actor, input: Activity
 
 /** A record with what the rules need to know about it, or null. */
 export async function activitySubject(tx: Executor, id: string): Promise<(ActivitySubject & { id: string; kind: 'individual' | 'workshop'; procedureId: string | null; date: string }) | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await tx
     .select({ id: activities.id, kind: activities.kind, organisationId: activities.organisationId, helperUserId: activities.helperUserId, province: organisations.province, procedureId: activities.procedureId, date: activities.date })
     .from(activities)

@@ -156,7 +156,7 @@ export type ActivityDetail = typeof activities.$inferSelect & {
 
 /** One record with everything its page shows, or null. The caller checks the actor may see it. */
 export async function activityDetail(db: Executor, id: string): Promise<ActivityDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const partners = sql.raw('partner');
   const [row] = await db
     .select({
@@ -205,7 +205,7 @@ export async function activityDetail(db: Executor, id: string): Promise<Activity
  * @example const history = await activitiesOfBeneficiary(db, helper, beneficiaryId)
  */
 export async function activitiesOfBeneficiary(db: Executor, actor: Actor, beneficiaryId: string): Promise<ActivityRow[]> {
-  if (!/^[0-9a-f-]{36}$/i.test(beneficiaryId)) return [];
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(beneficiaryId)) return [];
   const named = or(
     eq(activities.beneficiaryId, beneficiaryId),
     sql`exists (select 1 from ${activityParticipants} where ${activityParticipants.activityId} = ${activities.id} and ${activityParticipants.beneficiaryId} = ${beneficiaryId})`,
@@ -307,7 +307,7 @@ export async function usableTags(db: Executor, userId: string, teamIds: string[]
 
 /** A followed person of one of these structures, for the "person followed" part of the form; null otherwise. */
 export async function followedPerson(db: Executor, beneficiaryId: string, organisationIds: string[]): Promise<{ id: string; name: string; organisationId: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(beneficiaryId) || organisationIds.length === 0) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(beneficiaryId) || organisationIds.length === 0) return null;
   const [row] = await db
     .select({ id: beneficiaries.id, firstName: beneficiaries.firstName, lastName: beneficiaries.lastName, organisationId: beneficiaries.organisationId })
     .from(beneficiaries)

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { access, UnauthenticatedError } from '../../platform/http/access.ts';
 import { redirectWithFlash } from '../../platform/http/flash.ts';
@@ -192,12 +193,9 @@ appointmentAgencyRoutes.post('/rendez-vous/agenda/:id/accompagnement', access.to
   const { agency, appointment } = found;
   const back = agendaHref(agency.organisationId, appointment.day);
   if (appointment.activityId) return redirectWithFlash(c, back, { kind: 'warning', text: alreadyRecorded });
-  const body = await c.req.parseBody({ all: true });
-  const input: FormInput = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (Array.isArray(v)) input[k] = v.filter((x) => typeof x === 'string');
-    else if (typeof v === 'string') input[k] = v;
-  }
+  // The activity's own rules validate the record; this only reads the form (a malformed body gets a message).
+  const form = await readForm(c, z.unknown());
+  const input = form.input;
   const values: RecordValues = { date: inputValue(input, 'date'), duration: inputValue(input, 'duration'), channel: inputValue(input, 'channel'), themes: listOf(input, 'themes'), autonomy: inputValue(input, 'autonomy'), notes: inputValue(input, 'notes') };
   const duration = values.duration.trim() === '' ? Number.NaN : Number(values.duration);
   const activity: ActivityInput = {
@@ -216,6 +214,7 @@ appointmentAgencyRoutes.post('/rendez-vous/agenda/:id/accompagnement', access.to
   if (!channelOptions.some((o) => o.value === values.channel)) unknown.channel = 'Choisissez où l’accompagnement a eu lieu';
   if (values.themes.some((t) => !themes.some((x) => x === t))) unknown.themes = 'Choisissez un thème de la liste';
   if (values.autonomy !== '' && activity.autonomy === null) unknown.autonomy = 'Choisissez un niveau d’autonomie de la liste';
+  if (!form.ok) unknown.formulaire = form.errors.formulaire ?? 'Le formulaire envoyé est illisible.';
   if (Object.keys(unknown).length > 0) return recordPage(c, agency, appointment, values, unknown);
   try {
     const result = await c.get('services').database.db.transaction(async (tx) => {
@@ -231,6 +230,7 @@ appointmentAgencyRoutes.post('/rendez-vous/agenda/:id/accompagnement', access.to
         const id = field === 'durationMinutes' ? 'duration' : ['date', 'channel', 'themes', 'autonomy', 'notes'].includes(field) ? field : 'formulaire';
         errors[id] ??= message;
       }
+      if (Object.keys(errors).length === 0) errors.formulaire = 'L’accompagnement n’a pas pu être enregistré. Rechargez la page et recommencez.';
       return recordPage(c, agency, appointment, values, errors);
     }
   } catch (error) {

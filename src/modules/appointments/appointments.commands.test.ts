@@ -112,6 +112,10 @@ describe('booking, reminding and cancelling appointments', () => {
     assert.ok(byEmail.ok);
     const emails = (await outbox('appointment.confirmation')).filter((m) => m.channel === 'email');
     assert.deepEqual(emails.map((m) => m.recipient), ['marie@exemple.nc']);
+    assert.match(emails[0]?.bodyText ?? '', /^Bonjour Marie Wamytan,/);
+    assert.ok(emails[0]?.bodyText.includes(`${baseUrl}/rendez-vous/r/${byEmail.value.token}/annuler`));
+    // An SMS stays short: with accented letters, three joined SMS carry 201 characters.
+    assert.ok((message?.bodyText.length ?? 999) <= 201, message?.bodyText);
   });
 
   it('sends the reminder 48 hours before, exactly once, with a link of its own that cancels too', async () => {

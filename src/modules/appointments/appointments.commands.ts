@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { recordAudit } from '../audit/index.ts';
 import { queueMessage } from '../outbox/index.ts';
 import type { AgencyFields, ClosureFields, MotifFields, OpeningFields } from './appointments.forms.ts';
-import { formatClock, motifModeLabels, weekdayLabels } from './appointments.labels.ts';
+import { formatClock, weekdayLabels } from './appointments.labels.ts';
 import type { AgencySubject } from './appointments.policy.ts';
 import { busyBetween, closuresOf, findAgency, findMotif, openingsOf, type Agency, type Appointment, type DayAppointment } from './appointments.queries.ts';
 import { appointmentAgencies, appointmentClosures, appointmentMotifs, appointmentOpenings, appointments, type AppointmentStatus } from './appointments.schema.ts';
@@ -125,6 +125,14 @@ function whereText(agency: Agency): string {
   return agency.placeName ? `${agency.name}, ${[agency.placeName, agency.placeAddress].filter(Boolean).join(', ')}` : agency.name;
 }
 
+/**
+ * A message's text: short for an SMS (accented letters make each SMS 70 characters long), in paragraphs with a
+ * greeting for an e-mail.
+ */
+function messageText(a: Pick<Appointment, 'notifyBy' | 'phone' | 'personName'>, text: { sms: string; email: string[] }): string {
+  return a.notifyBy === 'sms' && a.phone ? text.sms : [`Bonjour ${a.personName},`, ...text.email, 'L’équipe Relais'].join('\n\n');
+}
+
 /** Where the person's messages go: SMS when there is a phone (people read SMS), e-mail otherwise. */
 function recipientOf(a: Pick<Appointment, 'notifyBy' | 'phone' | 'email'>): { channel: 'sms' | 'email'; recipient: string } {
   return a.notifyBy === 'sms' && a.phone ? { channel: 'sms', recipient: a.phone } : { channel: 'email', recipient: a.email ?? '' };
@@ -181,12 +189,19 @@ export async function bookAppointment(tx: Executor, input: BookingInput, options
     })
     .returning();
   if (!appointment) throw new Error('appointment not inserted');
-  const to = recipientOf(appointment);
-  const how = motif.mode === 'phone' ? `L’agence vous appelle au ${formatPhone(input.phone ?? '')}.` : `Venez à : ${whereText(agency)}.`;
+  const link = `${options.baseUrl}${cancelPath(token)}`;
+  const when = whenText(appointment, options.zone);
   await queueMessage(tx, {
-    ...to,
-    subject: `Votre rendez-vous du ${whenText(appointment, options.zone)}`,
-    text: `Relais : votre rendez-vous est pris pour le ${whenText(appointment, options.zone)} (${motif.label}, ${motifModeLabels[motif.mode].toLowerCase()}). ${how} Pour annuler : ${options.baseUrl}${cancelPath(token)}`,
+    ...recipientOf(appointment),
+    subject: `Votre rendez-vous du ${when}`,
+    text: messageText(appointment, {
+      sms: `Relais : rendez-vous le ${when}, ${agency.name}${motif.mode === 'phone' ? ' (l’aidant vous appelle)' : ''}. Pour annuler : ${link}`,
+      email: [
+        `Votre rendez-vous est pris.`,
+        `Jour et heure : ${when}\nRaison : ${motif.label}\n${motif.mode === 'phone' ? `L’aidant vous appelle au ${formatPhone(input.phone ?? '')}.` : `Venez à : ${whereText(agency)}.`}`,
+        `Vous ne pouvez pas venir ? Annulez le rendez-vous : ${link}\nUne autre personne pourra prendre cette heure.`,
+      ],
+    }),
     purpose: 'appointment.confirmation',
     dedupeKey: `appointment-confirmation:${appointment.id}`,
   });
@@ -220,7 +235,10 @@ export async function cancelAppointment(tx: Executor, appointment: DayAppointmen
   await queueMessage(tx, {
     ...recipientOf(appointment),
     subject: 'Votre rendez-vous est annulé',
-    text: `Relais : votre rendez-vous du ${whenText(appointment, options.zone)} à ${agency?.name ?? 'l’agence'} est annulé. Pour en prendre un autre : ${options.baseUrl}/rendez-vous`,
+    text: messageText(appointment, {
+      sms: `Relais : votre rendez-vous du ${whenText(appointment, options.zone)} est annulé. Un autre rendez-vous : ${options.baseUrl}/rendez-vous`,
+      email: [`Votre rendez-vous du ${whenText(appointment, options.zone)} à ${agency?.name ?? 'l’agence'} est annulé.`, `Pour prendre un autre rendez-vous : ${options.baseUrl}/rendez-vous`],
+    }),
     purpose: 'appointment.cancellation',
     dedupeKey: `appointment-cancellation:${appointment.id}`,
   });
@@ -253,11 +271,19 @@ export async function sendAppointmentReminders(tx: Executor, options: BookingOpt
       .returning({ id: appointments.id });
     if (marked.length === 0 || bookedLate) continue;
     const agency = await findAgency(tx, appointment.organisationId);
-    const how = appointment.mode === 'phone' ? 'L’agence vous appelle.' : `Venez à : ${agency ? whereText(agency) : 'l’agence'}.`;
+    const when = whenText(appointment, options.zone);
+    const link = `${options.baseUrl}${cancelPath(token)}`;
     await queueMessage(tx, {
       ...recipientOf(appointment),
-      subject: `Rappel : rendez-vous le ${whenText(appointment, options.zone)}`,
-      text: `Relais, rappel : vous avez rendez-vous le ${whenText(appointment, options.zone)} (${motifLabel}). ${how} Vous ne pouvez pas venir ? Annulez : ${options.baseUrl}${cancelPath(token)}`,
+      subject: `Rappel : rendez-vous le ${when}`,
+      text: messageText(appointment, {
+        sms: `Relais, rappel : rendez-vous le ${when}, ${agency?.name ?? 'agence'}${appointment.mode === 'phone' ? ' (l’aidant vous appelle)' : ''}. Pour annuler : ${link}`,
+        email: [
+          `Nous vous rappelons votre rendez-vous.`,
+          `Jour et heure : ${when}\nRaison : ${motifLabel}\n${appointment.mode === 'phone' ? 'L’aidant vous appelle.' : `Venez à : ${agency ? whereText(agency) : 'l’agence'}.`}`,
+          `Vous ne pouvez pas venir ? Annulez le rendez-vous : ${link}`,
+        ],
+      }),
       purpose: 'appointment.reminder',
       dedupeKey: `appointment-reminder:${appointment.id}`,
     });

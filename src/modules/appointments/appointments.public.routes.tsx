@@ -96,6 +96,12 @@ function weekNumber(value: string | undefined): number {
   return Number.isInteger(n) && n >= 1 && n <= bookingWeeks ? n : 1;
 }
 
+/** The week (1 to 3) a day falls in, counted from today; 1 for a day outside. */
+function weekOf(day: string): number {
+  const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${localDay(new Date())}T00:00:00Z`)) / 86_400_000);
+  return days >= 0 && days < bookingWeeks * 7 ? Math.floor(days / 7) + 1 : 1;
+}
+
 async function slotStep(c: Context<AppEnv>, agency: Agency, motif: Motif, week: number, value: string, error?: string) {
   const today = localDay(new Date());
   const first = addDays(today, (week - 1) * 7);
@@ -165,7 +171,7 @@ appointmentPublicRoutes.get('/rendez-vous/coordonnees', access.public(), async (
   const slot = parseSlotKey(key);
   if (!slot) return slotStep(c, agency, motif, 1, '', 'Choisissez un jour et une heure');
   const offered = (await slotsFor(c, agency, motif, slot.day, 1))[0]?.slots.find((s) => s.key === key);
-  if (!offered || !offered.free) return slotStep(c, agency, motif, 1, '', offered ? slotMessages.slot_full : slotMessages.slot_unavailable);
+  if (!offered || !offered.free) return slotStep(c, agency, motif, weekOf(slot.day), '', offered ? slotMessages.slot_full : slotMessages.slot_unavailable);
   return detailsStep(c, agency, motif, { agence: agency.organisationId, motif: motif.id, creneau: key, nom: '', telephone: '', email: '' }, {});
 });
 

@@ -50,7 +50,8 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 type AggregatePart = { scope: 'helper' | 'procedure' | 'network'; ids: string[]; months: DayRange };
 type RecordPart = { helperUserId?: string; procedureIds?: string[]; days: DayRange };
 
-const orFalse = (parts: SQL[]) => (parts.length === 0 ? sql`false` : sql.join(parts.map((p) => sql`(${p})`), sql` or `));
+/** `(a) or (b) or …` in parentheses, so that a condition joined after it with `and` applies to every part. */
+const orFalse = (parts: SQL[]) => (parts.length === 0 ? sql`false` : sql`(${sql.join(parts.map((p) => sql`(${p})`), sql` or `)})`);
 const uuidList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 
 function aggregateCondition(parts: AggregatePart[], kind: ActivityKind | undefined): SQL {

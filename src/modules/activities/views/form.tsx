@@ -279,7 +279,7 @@ export function ActivityFormPage(props: ActivityFormView) {
           id="themes"
           name="themes"
           label={individual ? 'Thèmes de l’accompagnement' : 'Thèmes de l’atelier'}
-          hint={choices.usedThemes > 0 ? `Cochez au moins un thème. Vos ${choices.usedThemes > 1 ? `${choices.usedThemes} thèmes les plus utilisés viennent` : 'thème le plus utilisé vient'} en premier.` : 'Cochez au moins un thème.'}
+          hint={choices.usedThemes > 0 ? `Cochez au moins un thème. ${choices.usedThemes > 1 ? 'Vos thèmes les plus utilisés viennent' : 'Votre thème le plus utilisé vient'} en premier.` : 'Cochez au moins un thème.'}
           items={choices.themes.map((t) => ({ value: t, label: themeLabels[t] }))}
           values={many(values, 'themes')}
           error={errors.themes}
