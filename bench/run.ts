@@ -28,6 +28,7 @@ type Options = {
   database: 'pglite' | 'postgres';
   databaseUrl: string | undefined;
   only: string | undefined;
+  coldStarts: number;
 };
 
 function readOptions(): Options {
@@ -42,6 +43,7 @@ function readOptions(): Options {
       database: { type: 'string' },
       only: { type: 'string' },
       activities: { type: 'string' },
+      cold: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +58,7 @@ function readOptions(): Options {
   --repeat R        runs per page; the median is reported (3)
   --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database; without it, a
                     throw-away cluster started with scripts/postgres-cluster.sh and deleted at the end) (pglite)
+  --cold N          cold starts to measure (default: --repeat; 0 to skip them)
   --only TEXT       measure only the pages whose label contains TEXT (and the hello), e.g. --only /lieux`);
     process.exit(0);
   }
@@ -79,6 +82,7 @@ function readOptions(): Options {
     database,
     databaseUrl,
     only: values.only ?? env.BENCH_ONLY,
+    coldStarts: Math.floor(number('cold', values.cold ?? env.BENCH_COLD, Math.floor(number('repeat', values.repeat ?? env.BENCH_REPEAT, 3, 1)), 0)),
   };
 }
 
@@ -329,9 +333,9 @@ async function main(): Promise<void> {
 
   const loadBefore = loadavg()[0] ?? 0;
   if (loadBefore > cpus().length * 0.5) log(`Attention : load average ${loadBefore.toFixed(1)} sur ${cpus().length} cœurs, la machine est occupée ; les chiffres en souffriront.`);
-  log(`Démarrage à froid : ${options.repeat} mesures…`);
+  log(`Démarrage à froid : ${options.coldStarts} mesures…`);
   const coldStarts: number[] = [];
-  for (let i = 0; i < options.repeat; i++) coldStarts.push(await coldStart());
+  for (let i = 0; i < options.coldStarts; i++) coldStarts.push(await coldStart());
 
   const dataDir = temporaryDir('relais-bench-data-');
   log(`Génération des données (${options.size} organisations, ${options.size} comptes, ${options.size * 10} événements du journal, ${options.places} lieux, ${options.activities} activités)…`);

@@ -151,7 +151,7 @@ export async function loadReport(db: Executor, scope: ReportScope, filters: Repo
   // ends of whole months are few records: activity_stat_rows_one keeps its plan; a scan of many records lets the
   // planner inline activity_stat_rows instead (planned once per query, then fast per record).
   const [aggregated, counted] = await Promise.all([
-    hasAggregates ? db.execute(sql`select s.month::text as month, s.kind::text as kind, s.counts from activity_stat_months s where ${aggregateWhere}`) : null,
+    hasAggregates ? db.execute(sql`select s.month::text as month, s.kind::text as kind, s.counts::text as counts from activity_stat_months s where ${aggregateWhere}`) : null,
     plan.records.length > 0
       ? db.execute(sql`select r.dimension, r.value, case when r.dimension = 'total' then date_trunc('month', a.date)::date::text end as month, case when r.dimension = 'total' then a.kind::text end as kind,
             sum(r.records)::int as records, sum(r.accompaniments)::int as accompaniments

@@ -1,4 +1,4 @@
-import { Button, DateInput, LinkButton, Pagination, Select, Table, Tag } from '../../../ui/index.ts';
+import { Button, DateInput, Details, LinkButton, Pagination, Select, Table, Tag } from '../../../ui/index.ts';
 import { plural } from '../../../platform/format.ts';
 
 export type ActivityCard = {
@@ -49,17 +49,19 @@ export function ActivityListPage(props: ActivityListView) {
           </LinkButton>
         </p>
       )}
-      <form method="get" action="/activites" role="search" aria-label="Filtrer les activités">
-        <input type="hidden" name="vue" value={props.view} />
-        <DateInput id="du" name="du" label="Du" value={f.du} error={props.filterErrors.du} />
-        <DateInput id="au" name="au" label="Au" value={f.au} error={props.filterErrors.au} />
-        <Select id="type" name="type" label="Type" placeholder="Tous les types" items={props.choices.types} value={f.type} />
-        <Select id="theme" name="theme" label="Thème" placeholder="Tous les thèmes" items={props.choices.themes} value={f.theme} />
-        {props.choices.partners.length > 0 && <Select id="partenaire" name="partenaire" label="Partenaire de la démarche" placeholder="Tous les partenaires" items={props.choices.partners} value={f.partenaire} />}
-        {props.choices.places.length > 0 && <Select id="lieu" name="lieu" label="Lieu" placeholder="Tous les lieux" items={props.choices.places} value={f.lieu} />}
-        <Select id="commune" name="commune" label="Commune de la personne" placeholder="Toutes les communes" items={props.choices.communes} value={f.commune} />
-        <Button variant="secondary">Filtrer</Button>
-      </form>
+      <Details summary="Filtrer : période, type, thème, partenaire, lieu, commune" open={props.filtered || Object.keys(props.filterErrors).length > 0} id="filtres">
+        <form method="get" action="/activites" role="search" aria-label="Filtrer les activités">
+          <input type="hidden" name="vue" value={props.view} />
+          <DateInput id="du" name="du" label="Du" value={f.du} error={props.filterErrors.du} />
+          <DateInput id="au" name="au" label="Au" value={f.au} error={props.filterErrors.au} />
+          <Select id="type" name="type" label="Type" placeholder="Tous les types" items={props.choices.types} value={f.type} />
+          <Select id="theme" name="theme" label="Thème" placeholder="Tous les thèmes" items={props.choices.themes} value={f.theme} />
+          {props.choices.partners.length > 0 && <Select id="partenaire" name="partenaire" label="Partenaire de la démarche" placeholder="Tous les partenaires" items={props.choices.partners} value={f.partenaire} />}
+          {props.choices.places.length > 0 && <Select id="lieu" name="lieu" label="Lieu" placeholder="Tous les lieux" items={props.choices.places} value={f.lieu} />}
+          <Select id="commune" name="commune" label="Commune de la personne" placeholder="Toutes les communes" items={props.choices.communes} value={f.commune} />
+          <Button variant="secondary">Filtrer</Button>
+        </form>
+      </Details>
       {props.filtered && (
         <p>
           <a href={props.view === 'tableau' ? '/activites?vue=tableau' : '/activites'}>Retirer les filtres</a>

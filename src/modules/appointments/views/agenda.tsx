@@ -138,7 +138,7 @@ export function RecordFromAppointmentPage(props: {
       <p>Les informations du rendez-vous sont déjà remplies. Choisissez les thèmes, puis enregistrez.</p>
       <SummaryList rows={props.facts.map((f) => ({ key: f.key, value: f.value }))} />
       {props.errors.formulaire ? (
-        <NotificationBanner kind="warning" title="Accompagnement non enregistré" role="alert">
+        <NotificationBanner kind="warning" title="Accompagnement non enregistré" role="alert" id="formulaire">
           <p>{props.errors.formulaire}</p>
         </NotificationBanner>
       ) : null}
