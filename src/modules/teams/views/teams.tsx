@@ -84,8 +84,8 @@ export function TeamPage(props: {
             m.name,
             m.email,
             m.period,
-            <a href={`/equipes/${props.id}/membres/${m.id}/fin`} aria-label={`Retirer ${m.name} de l’équipe`}>
-              Retirer de l’équipe
+            <a href={`/equipes/${props.id}/membres/${m.id}/fin`}>
+              Retirer de l’équipe<span class="r-visually-hidden"> : {m.name}</span>
             </a>,
           ])}
         />
