@@ -456,7 +456,7 @@ function mandateForm(c: Context<AppEnv>, loaded: LoadedFile, values: MandateForm
   const duration = mandateDurations.find((d) => d === values.duration) ?? null;
   return page(
     c,
-    { title: `Mandat de ${fullName(loaded.file)}`, hasErrors: Object.keys(errors).length > 0, breadcrumbs: fileCrumbs(loaded.file) },
+    { title: `Nouveau mandat pour ${fullName(loaded.file)}`, hasErrors: Object.keys(errors).length > 0, breadcrumbs: fileCrumbs(loaded.file) },
     <MandateFormPage fileId={loaded.file.id} personName={fullName(loaded.file)} organisationName={loaded.organisationName} hasPhone={loaded.file.phone !== null} values={values} errors={errors} textPreview={mandateConsentPreview(loaded.organisationName, categories, duration)} />,
   );
 }

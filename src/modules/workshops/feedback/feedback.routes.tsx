@@ -83,9 +83,10 @@ function formPage(c: Context<AppEnv>, session: SessionView, setup: FormSetup, in
   );
 }
 
+/** Why the form is not open: a plain page (200) when opened from a link, 409 when answers were sent anyway. */
 function closedPage(c: Context<AppEnv>, why: Exclude<FeedbackWindow, 'open'>) {
   const { title, text } = windowTexts[why];
-  return page(c, { title, status: 409 }, <FeedbackClosedPage title={title} text={text} />);
+  return page(c, { title, status: c.req.method === 'GET' ? 200 : 409 }, <FeedbackClosedPage title={title} text={text} />);
 }
 
 async function handleSubmit(c: Context<AppEnv>, session: SessionView, mode: FeedbackMode, actor: Actor | null, thanksHref: string) {
