@@ -84,9 +84,12 @@ function formPage(c: Context<AppEnv>, session: SessionView, setup: FormSetup, in
 }
 
 /** Why the form is not open: a plain page (200) when opened from a link, 409 when answers were sent anyway. */
-function closedPage(c: Context<AppEnv>, why: Exclude<FeedbackWindow, 'open'>) {
+const modeTitleSuffix: Record<FeedbackMode, string> = { self: '', assisted: ' (avis avec un aidant)', paper: ' (saisie d’une réponse papier)' };
+
+/** Each way in keeps its own page title, so that the three closed pages stay distinguishable. */
+function closedPage(c: Context<AppEnv>, why: Exclude<FeedbackWindow, 'open'>, mode: FeedbackMode = 'self') {
   const { title, text } = windowTexts[why];
-  return page(c, { title, status: c.req.method === 'GET' ? 200 : 409 }, <FeedbackClosedPage title={title} text={text} />);
+  return page(c, { title: `${title}${modeTitleSuffix[mode]}`, status: c.req.method === 'GET' ? 200 : 409 }, <FeedbackClosedPage title={title} text={text} />);
 }
 
 async function handleSubmit(c: Context<AppEnv>, session: SessionView, mode: FeedbackMode, actor: Actor | null, thanksHref: string) {
@@ -148,7 +151,7 @@ feedbackRoutes.get('/ateliers/:id/avis/accompagne', access.to('workshop.feedback
   if (session === null) return errorPage(c, 404);
   if (session === 'forbidden') return errorPage(c, 403);
   const window = feedbackWindow(session);
-  if (window !== 'open') return closedPage(c, window);
+  if (window !== 'open') return closedPage(c, window, 'assisted');
   return formPage(c, session, setupFor(session, 'assisted'), {}, {});
 });
 
@@ -184,7 +187,7 @@ feedbackRoutes.get('/gestion/seances/:id/avis/saisie', access.to('workshop.feedb
   if (session === null) return errorPage(c, 404);
   if (session === 'forbidden') return errorPage(c, 403);
   const window = feedbackWindow(session);
-  if (window === 'not_yet' || window === 'cancelled') return closedPage(c, window);
+  if (window === 'not_yet' || window === 'cancelled') return closedPage(c, window, 'paper');
   return formPage(c, session, setupFor(session, 'paper'), {}, {});
 });
 
