@@ -51,7 +51,14 @@ const envSchema = z.object({
   MAP_TILES_ATTRIBUTION: z.string().min(1, 'ne doit pas être vide').default('© les contributeurs d’OpenStreetMap'),
   BENEFICIARY_RETENTION_MONTHS: z.coerce.number({ error: 'doit être un nombre de mois, par exemple 24' }).int('doit être un nombre entier de mois, par exemple 24').min(1, 'doit être d’au moins 1 mois').max(120, 'doit être de 120 mois au plus').default(24),
   WORKSHOP_SENSITIVE_RETENTION_DAYS: z.coerce.number({ error: 'doit être un nombre' }).int('doit être un nombre entier').min(0, 'doit être positif').max(3650, 'doit être 3650 au plus').default(30),
+  APPOINTMENT_RETENTION_DAYS: retentionDays(90),
+  OUTBOX_RETENTION_DAYS: retentionDays(30),
 });
+
+/** A number of days personal data is kept after its use, from 1 day to 10 years. */
+function retentionDays(fallback: number) {
+  return z.coerce.number({ error: `doit être un nombre de jours, par exemple ${fallback}` }).int(`doit être un nombre entier de jours, par exemple ${fallback}`).min(1, 'doit être d’au moins 1 jour').max(3650, 'doit être de 3650 jours au plus').default(fallback);
+}
 
 export type Config = {
   port: number;
@@ -72,6 +79,10 @@ export type Config = {
   beneficiaryRetentionMonths: number;
   /** Days after a workshop session before its registrants' access needs and disability answers are purged. */
   workshopSensitiveRetentionDays: number;
+  /** Days after an appointment before it is deleted with the person's name and contact details. */
+  appointmentRetentionDays: number;
+  /** Days after a message was sent (or given up) before it leaves the outbox. */
+  outboxRetentionDays: number;
 };
 
 export class ConfigError extends Error {
@@ -111,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mapTiles: { url: e.MAP_TILES_URL, attribution: e.MAP_TILES_ATTRIBUTION },
     beneficiaryRetentionMonths: e.BENEFICIARY_RETENTION_MONTHS,
     workshopSensitiveRetentionDays: e.WORKSHOP_SENSITIVE_RETENTION_DAYS,
+    appointmentRetentionDays: e.APPOINTMENT_RETENTION_DAYS,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
   };
 }

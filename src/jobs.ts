@@ -2,11 +2,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { JobDefinition } from './platform/jobs/index.ts';
-import { deliverQueued, transportsFrom } from './modules/outbox/index.ts';
+import { deliverQueued, purgeDeliveredMessages, transportsFrom } from './modules/outbox/index.ts';
 import { purgeExpiredAccountData } from './modules/accounts/index.ts';
 import { sendExpiryReminders } from './modules/case-label/index.ts';
 import { expireOffers, purgeSensitiveAnswers, sendWorkshopReminders } from './modules/workshops/index.ts';
-import { sendAppointmentReminders } from './modules/appointments/index.ts';
+import { purgePastAppointments, sendAppointmentReminders } from './modules/appointments/index.ts';
 import { purgeWalkIns } from './modules/workshops/day/index.ts';
 import { runBeneficiaryPurge } from './modules/beneficiaries/index.ts';
 
@@ -54,6 +54,15 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
       },
     },
     {
+      // Sent or abandoned messages hold recipients and texts: deleted OUTBOX_RETENTION_DAYS after they were queued.
+      name: 'outbox.purge',
+      cron: '31 3 * * *',
+      handle: async () => {
+        const deleted = await database.db.transaction((tx) => purgeDeliveredMessages(tx, { days: config.outboxRetentionDays }));
+        if (deleted) logger.info({ deleted }, 'delivered messages purged');
+      },
+    },
+    {
       name: 'outbox.deliver',
       cron: '* * * * *',
       handle: async () => {
@@ -82,6 +91,15 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
       handle: async () => {
         const result = await database.db.transaction((tx) => sendAppointmentReminders(tx, { zone: config.timeZone, baseUrl: config.baseUrl }));
         if (result.queued) logger.info(result, 'appointment reminders queued');
+      },
+    },
+    {
+      // Past appointments hold a name and a phone: deleted APPOINTMENT_RETENTION_DAYS after they ended, audited.
+      name: 'appointments.purge',
+      cron: '37 3 * * *',
+      handle: async () => {
+        const result = await database.db.transaction((tx) => purgePastAppointments(tx, { retentionDays: config.appointmentRetentionDays }));
+        if (result.deleted) logger.info(result, 'past appointments purged');
       },
     },
   ];

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq, like } from 'drizzle-orm';
-import { outboxMessages } from '../../db/schema.ts';
+import { auditEvents, outboxMessages } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/authz/index.ts';
 import { hashSecret } from '../../platform/ids.ts';
@@ -9,7 +9,7 @@ import { communeByName } from '../../territory/index.ts';
 import { testDatabase } from '../../../tests/support/test-app.ts';
 import { createAccount, demoPassword, membershipsOf, userByEmail } from '../accounts/index.ts';
 import { createOrganisation } from '../organisations/index.ts';
-import { addClosure, addOpening, bookAppointment, cancelAppointment, createMotif, saveAgencySettings, sendAppointmentReminders, type BookingInput } from './appointments.commands.ts';
+import { addClosure, addOpening, bookAppointment, cancelAppointment, createMotif, purgePastAppointments, saveAgencySettings, sendAppointmentReminders, type BookingInput } from './appointments.commands.ts';
 import { appointmentByTokenHash, findAgency, type Agency } from './appointments.queries.ts';
 import { appointments } from './appointments.schema.ts';
 import { instantOf } from './appointments.slots.ts';
@@ -189,5 +189,20 @@ describe('booking, reminding and cancelling appointments', () => {
     assert.equal((await database.db.select().from(outboxMessages).where(like(outboxMessages.purpose, 'appointment.%'))).length, 0);
     // 24 November is today: its 8:00 slot is less than an hour away, 9:00 is bookable.
     assert.ok((await book('2026-11-24T09:00')).ok);
+  });
+
+  it('deletes appointments and their messages once the retention period after them has passed, keeping the newer ones', async () => {
+    assert.ok((await book('2026-11-25T08:00')).ok);
+    assert.ok((await book('2026-11-26T09:00', { name: 'Jean Gowé', phone: '+687792345' })).ok);
+    assert.equal((await outbox('appointment.confirmation')).length, 2);
+    const purge = (daysAfter: number) => database.db.transaction((tx) => purgePastAppointments(tx, { retentionDays: 90, now: new Date(now.getTime() + daysAfter * 24 * 3600_000) }));
+    assert.deepEqual(await purge(90), { deleted: 0 }, 'nothing is 90 days old yet');
+    assert.deepEqual(await purge(92), { deleted: 1 }, 'the appointment of the 25th ended more than 90 days before');
+    const left = await rows();
+    assert.deepEqual(left.map((a) => a.personName), ['Jean Gowé']);
+    assert.deepEqual((await outbox('appointment.confirmation')).map((m) => m.recipient), ['+687792345'], 'the deleted appointment’s confirmation SMS is gone too');
+    const [audited] = await database.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, 'appointment.purge'));
+    assert.equal(audited?.n, 1);
+    assert.deepEqual(await purge(92), { deleted: 0 }, 'a second run finds nothing');
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { formatDateLong } from '../../platform/format.ts';
@@ -6,7 +6,7 @@ import { hashSecret, newId, newSecret } from '../../platform/ids.ts';
 import { formatPhone } from '../../platform/phone.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { recordAudit } from '../audit/index.ts';
-import { queueMessage } from '../outbox/index.ts';
+import { queueMessage, removeMessages } from '../outbox/index.ts';
 import type { AgencyFields, ClosureFields, MotifFields, OpeningFields } from './appointments.forms.ts';
 import { formatClock, weekdayLabels } from './appointments.labels.ts';
 import type { AgencySubject } from './appointments.policy.ts';
@@ -203,7 +203,7 @@ export async function bookAppointment(tx: Executor, input: BookingInput, options
       ],
     }),
     purpose: 'appointment.confirmation',
-    dedupeKey: `appointment-confirmation:${appointment.id}`,
+    dedupeKey: messageKeys(appointment.id).confirmation,
   });
   return ok({ appointment, token });
 }
@@ -240,7 +240,7 @@ export async function cancelAppointment(tx: Executor, appointment: DayAppointmen
       email: [`Votre rendez-vous du ${whenText(appointment, options.zone)} à ${agency?.name ?? 'l’agence'} est annulé.`, `Pour prendre un autre rendez-vous : ${options.baseUrl}/rendez-vous`],
     }),
     purpose: 'appointment.cancellation',
-    dedupeKey: `appointment-cancellation:${appointment.id}`,
+    dedupeKey: messageKeys(appointment.id).cancellation,
   });
   return ok(null);
 }
@@ -285,11 +285,38 @@ export async function sendAppointmentReminders(tx: Executor, options: BookingOpt
         ],
       }),
       purpose: 'appointment.reminder',
-      dedupeKey: `appointment-reminder:${appointment.id}`,
+      dedupeKey: messageKeys(appointment.id).reminder,
     });
     queued += 1;
   }
   return { queued };
+}
+
+/** The outbox keys of an appointment's messages: each is sent once, and all go when the appointment is purged. */
+function messageKeys(appointmentId: string) {
+  return { confirmation: `appointment-confirmation:${appointmentId}`, cancellation: `appointment-cancellation:${appointmentId}`, reminder: `appointment-reminder:${appointmentId}` };
+}
+
+/**
+ * The retention job: appointments ended `retentionDays` days ago are deleted with their messages, because they
+ * hold a name and a phone number; what the aidant did stays in the activity record made from a seen appointment.
+ * Bounded per run; audited with counts only.
+ * @example await purgePastAppointments(tx, { retentionDays: 90 }) // { deleted: 14 }
+ */
+export async function purgePastAppointments(tx: Executor, options: { retentionDays: number; now?: Date; batch?: number }): Promise<{ deleted: number }> {
+  const before = new Date((options.now ?? new Date()).getTime() - options.retentionDays * 24 * 3600_000);
+  const due = await tx.select({ id: appointments.id }).from(appointments).where(lt(appointments.endsAt, before)).limit(options.batch ?? 1000);
+  if (due.length === 0) return { deleted: 0 };
+  const ids = due.map((a) => a.id);
+  await tx.delete(appointments).where(inArray(appointments.id, ids));
+  const messages = await removeMessages(tx, ids.flatMap((id) => Object.values(messageKeys(id))));
+  await recordAudit(tx, null, {
+    action: 'appointment.purge',
+    subjectType: 'appointment',
+    summary: `${ids.length} rendez-vous passés effacés (nom et coordonnées), ${options.retentionDays} jours après leur date`,
+    details: { rendezVous: ids.length, messages },
+  });
+  return { deleted: ids.length };
 }
 
 // ——— The agency's day ———

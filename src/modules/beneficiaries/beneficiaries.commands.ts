@@ -4,9 +4,10 @@ import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
 import { recordAudit } from '../audit/index.ts';
+import { removeMessages } from '../outbox/index.ts';
 import { anonymiseBeneficiaryActivities, reassignBeneficiaryActivities } from '../activities/index.ts';
 import type { FileSubject } from './beneficiaries.policy.ts';
-import { followConsentTexts, type FollowConsentVersion } from './beneficiaries.consent.ts';
+import { followConsentTexts, mandateConsentDedupeKey, type FollowConsentVersion } from './beneficiaries.consent.ts';
 import type { BeneficiaryFields, MergeableField, MergeFields } from './beneficiaries.forms.ts';
 import { findBeneficiary, inactiveBeneficiaries, mandatesOf, possibleDuplicates, searchNameOf, type Beneficiary } from './beneficiaries.queries.ts';
 import { beneficiaries, beneficiaryDuplicates, mandates } from './beneficiaries.schema.ts';
@@ -166,13 +167,15 @@ export async function eraseBeneficiary(tx: Executor, by: { actor: Actor; subject
   const held = await mandatesOf(tx, file.id);
   const anonymised = await anonymiseBeneficiaryActivities(tx, file.id, { communeCode: file.communeCode, birthYear: file.birthYear, gender: file.gender, status: file.status });
   await tx.delete(mandates).where(eq(mandates.beneficiaryId, file.id));
+  // The consent SMS holds the person's phone: its copy in the outbox goes with the file.
+  const messages = await removeMessages(tx, held.map((m) => mandateConsentDedupeKey(m.id)));
   await tx.delete(beneficiaries).where(eq(beneficiaries.id, file.id));
   await recordAudit(tx, actor, {
     action: reason === 'request' ? 'beneficiary.erase' : 'beneficiary.purge',
     subjectType: 'beneficiary',
     subjectId: file.id,
     summary: reason === 'request' ? 'Fiche d’une personne suivie effacée à sa demande ; son aide reste comptée, sans son nom' : 'Fiche d’une personne suivie effacée après une longue inactivité ; son aide reste comptée, sans son nom',
-    details: { organisationId: file.organisationId, accompagnementsAnonymises: anonymised.activities, participationsAnonymisees: anonymised.participations, mandatsSupprimes: held.length },
+    details: { organisationId: file.organisationId, accompagnementsAnonymises: anonymised.activities, participationsAnonymisees: anonymised.participations, mandatsSupprimes: held.length, messagesSupprimes: messages },
     requestId: context.requestId,
   });
   return { fileKeys: held.flatMap((m) => (m.consentFileKey ? [m.consentFileKey] : [])), ...anonymised };

@@ -42,6 +42,9 @@ export function mandateConsentText(version: MandateConsentVersion, m: { organisa
   }
 }
 
+/** The outbox key of the SMS asking a person to confirm one mandate: erasing the file removes the message too. */
+export const mandateConsentDedupeKey = (mandateId: string) => `mandate-consent:${mandateId}`;
+
 /** The SMS asking for consent: short, one question, the answer expected. */
 export function mandateConsentSms(text: string): string {
   return `Relais : ${text} Répondez OUI pour accepter ou NON pour refuser.`;

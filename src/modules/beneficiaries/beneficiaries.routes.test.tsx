@@ -517,10 +517,13 @@ describe('Followed people pages', () => {
 
     it('erases the mandates and their papers with the file, and keeps the journal without a name', async () => {
       const cookie = await t.cookieFor(helper);
+      const smsTo = () => t.database.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, '+687789012'));
+      assert.ok((await smsTo()).length >= 1, 'the consent SMS was queued for this person');
       const res = await t.request(`/beneficiaires/${fileId}/effacer`, { cookie, form: {} });
       assert.equal(res.status, 303);
       assert.equal((await t.database.db.select().from(mandates).where(eq(mandates.beneficiaryId, fileId))).length, 0);
       assert.equal((await readdir(join(dataDir, 'fichiers', 'mandats'))).length, 0);
+      assert.equal((await smsTo()).length, 0, 'the copy of the consent SMS, with the phone number, went with the file');
       assert.equal((await t.database.db.select().from(mandateUses).where(eq(mandateUses.mandateId, mandateId))).length, 2);
     });
   });

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../platform/result.ts';
 import { recordAudit } from '../audit/index.ts';
 import { queueMessage } from '../outbox/index.ts';
 import type { FileSubject } from './beneficiaries.policy.ts';
-import { currentMandateConsentVersion, mandateConsentSms, mandateConsentText } from './beneficiaries.consent.ts';
+import { currentMandateConsentVersion, mandateConsentDedupeKey, mandateConsentSms, mandateConsentText } from './beneficiaries.consent.ts';
 import type { MandateFields, MandateUseFields } from './beneficiaries.forms.ts';
 import type { Beneficiary, Mandate } from './beneficiaries.queries.ts';
 import { beneficiaries, mandates, mandateUses, type MandateCategory } from './beneficiaries.schema.ts';
@@ -56,7 +56,7 @@ export async function createMandate(
     createdByUserId: actor.userId,
   });
   if (fields.consentMethod === 'sms_reply' && file.phone) {
-    await queueMessage(tx, { channel: 'sms', recipient: file.phone, text: mandateConsentSms(consentText), purpose: 'mandate.consent', dedupeKey: `mandate-consent:${id}` });
+    await queueMessage(tx, { channel: 'sms', recipient: file.phone, text: mandateConsentSms(consentText), purpose: 'mandate.consent', dedupeKey: mandateConsentDedupeKey(id) });
   }
   await recordAudit(tx, actor, {
     action: 'mandate.create',

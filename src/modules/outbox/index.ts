@@ -1,4 +1,4 @@
 import './outbox.policy.ts';
 
-export { queueMessage, type OutgoingMessage } from './outbox.commands.ts';
+export { purgeDeliveredMessages, queueMessage, removeMessages, type OutgoingMessage } from './outbox.commands.ts';
 export { deliverQueued, transportsFrom, type Transports } from './outbox.delivery.ts';

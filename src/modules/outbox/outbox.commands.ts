@@ -1,3 +1,4 @@
+import { and, inArray, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { newId } from '../../platform/ids.ts';
 import { outboxMessages, type OutboxChannel } from './outbox.schema.ts';
@@ -32,4 +33,29 @@ export async function queueMessage(tx: Executor, message: OutgoingMessage): Prom
       dedupeKey: message.dedupeKey ?? null,
     })
     .onConflictDoNothing();
+}
+
+/**
+ * Deletes the messages already sent or given up `days` days after they were queued: their recipients and texts
+ * (names, appointment times) are personal data with no use once delivered. Queued messages stay until sent.
+ * @example await purgeDeliveredMessages(tx, { days: 30 }) // 12
+ */
+export async function purgeDeliveredMessages(tx: Executor, options: { days: number; now?: Date }): Promise<number> {
+  const before = new Date((options.now ?? new Date()).getTime() - options.days * 24 * 3600_000);
+  const deleted = await tx
+    .delete(outboxMessages)
+    .where(and(inArray(outboxMessages.status, ['sent', 'failed']), lt(outboxMessages.createdAt, before)))
+    .returning({ id: outboxMessages.id });
+  return deleted.length;
+}
+
+/**
+ * Deletes the messages queued under these dedupe keys, sent or not: when what they speak of is erased (a person's
+ * file, a past appointment), their copy in the outbox goes too.
+ * @example await removeMessages(tx, [`mandate-consent:${mandateId}`])
+ */
+export async function removeMessages(tx: Executor, dedupeKeys: string[]): Promise<number> {
+  if (dedupeKeys.length === 0) return 0;
+  const deleted = await tx.delete(outboxMessages).where(inArray(outboxMessages.dedupeKey, dedupeKeys)).returning({ id: outboxMessages.id });
+  return deleted.length;
 }

@@ -386,9 +386,12 @@ workshopPublicRoutes.get('/programmes/:slug', access.public(), async (c) => {
   const context = { db, programme, targets, sessions, now };
   const before: Child[] = [];
   const after: Child[] = [];
+  let targetsShown = false;
   for (const section of programmeSections()) {
     const rendered = await section.render(context);
-    if (rendered !== null) (section.order < 100 ? before : after).push(rendered);
+    if (rendered === null) continue;
+    (section.order < 100 ? before : after).push(rendered);
+    targetsShown ||= section.showsTargets === true;
   }
   return page(
     c,
@@ -400,7 +403,7 @@ workshopPublicRoutes.get('/programmes/:slug', access.public(), async (c) => {
       funders={programme.funders}
       startsOn={new Date(`${programme.startsOn}T12:00:00Z`)}
       endsOn={new Date(`${programme.endsOn}T12:00:00Z`)}
-      targets={targets.map((t) => ({ label: t.kind === 'custom' ? (t.label ?? '') : (t.label ?? targetKindLabels[t.kind]), value: t.kind === 'satisfaction_percent' ? `${t.targetValue} %` : formatNumber(t.targetValue) }))}
+      targets={targetsShown ? [] : targets.map((t) => ({ label: t.kind === 'custom' ? (t.label ?? '') : (t.label ?? targetKindLabels[t.kind]), value: t.kind === 'satisfaction_percent' ? `${t.targetValue} %` : formatNumber(t.targetValue) }))}
       upcoming={sessions.filter((s) => s.endsAt >= now && s.status === 'scheduled').slice(0, 50).map(row)}
       past={sessions.filter((s) => s.endsAt < now).map(row)}
       agendaHref={`/ateliers?programme=${programme.slug}`}

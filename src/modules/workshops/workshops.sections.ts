@@ -17,6 +17,8 @@ export type ProgrammeSection = {
   key: string;
   /** Lower comes first. The page's own sections: presentation 0, sessions 100. */
   order: number;
+  /** The section shows the programme's targets itself (with results): the page then leaves out its plain list. */
+  showsTargets?: boolean;
   render: (context: ProgrammeSectionContext) => Promise<Child | null> | Child | null;
 };
 

@@ -206,6 +206,7 @@ describe('workshop days: roster, feedback, debrief, co-construction, report', ()
   it('shows targets against results publicly, hiding a disability count below 5', async () => {
     const html = await (await t.request(`/programmes/${slug}`)).text();
     assert.match(html, /Objectifs et résultats/);
+    assert.doesNotMatch(html, /<h2>Les objectifs<\/h2>/, 'the targets are shown once, with their results');
     assert.match(html, /Personnes touchées par commune/);
     assert.match(html, /moins de 5/);
   });

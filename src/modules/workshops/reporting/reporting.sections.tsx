@@ -14,6 +14,7 @@ import { ResultsSection, YouSaidWeDidSection } from './views/results.tsx';
 registerProgrammeSection({
   key: 'results',
   order: 50,
+  showsTargets: true,
   render: async ({ db, programme, targets, sessions }) => {
     const results = computeResults(await programmeSessionFacts(db, programme.id, sessions));
     return (
