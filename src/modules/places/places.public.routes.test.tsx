@@ -57,13 +57,18 @@ describe('public pages of places', () => {
     assert.deepEqual(await names('/lieux?commune=98818&distance=commune'), ['Espace numérique de Nouméa']);
   });
 
-  it('filters by province, service, accessibility needs, free of charge and open now', async () => {
+  it('filters by province, service, accessibility needs, free of charge and open now', async (context) => {
+    // Monday 7 December 2026 at noon in Nouméa: Bourail is closed for lunch, Koné is open day and night.
+    context.mock.timers.enable({ apis: ['Date'], now: new Date('2026-12-07T01:00:00Z') });
     assert.deepEqual(await names('/lieux?province=iles'), ['Case numérique de Wé']);
     assert.deepEqual((await names('/lieux?service=aide_demarches&service=outils_quotidien')), ['Espace numérique de Nouméa']);
     assert.deepEqual(await names('/lieux?accessibilite=boucle_magnetique'), ['Médiathèque de Koné']);
     assert.deepEqual(await names('/lieux?quand=gratuit'), ['Médiathèque de Koné']);
     assert.deepEqual(await names('/lieux?quand=maintenant'), ['Médiathèque de Koné']);
     assert.deepEqual(await names('/lieux?quand=weekend'), ['Médiathèque de Koné']);
+    // The same Monday at 9 o'clock, Bourail has opened.
+    context.mock.timers.setTime(new Date('2026-12-06T22:00:00Z').getTime());
+    assert.deepEqual(await names('/lieux?quand=maintenant'), ['Cyberbase de Bourail', 'Médiathèque de Koné']);
   });
 
   it('keeps the filters in the pagination links so that a search can be shared', async () => {

@@ -283,7 +283,7 @@ describe('workshop pages', () => {
     const session = await t.request(`${seriesPath}/seances/nouvelle`, { cookie: coordinator, form: { day: '2030-06-10', startTime: '8h30', endTime: '11:00', spotName: 'Salle de la mission', communeCode: communeByName('Thio')?.code ?? '', capacity: '8', accessibility: ['falc_materials'] } });
     assert.equal(session.status, 303);
     const page = await (await t.request('/programmes/connectes-a-thio')).text();
-    assert.match(page, /Tablettes prêtées : 40/);
+    assert.match(page, /<th scope="row" class="r-table__header">Tablettes prêtées<\/th><td class="r-table__cell r-table__cell--numeric">40<\/td>/);
     assert.match(page, /La tablette en famille/);
     // A helper outside the consortium cannot change it.
     const helper = await t.cookieFor(otherHelperEmail);
