@@ -9,6 +9,7 @@ import { expireOffers, purgeSensitiveAnswers, sendWorkshopReminders } from './mo
 import { purgePastAppointments, sendAppointmentReminders } from './modules/appointments/index.ts';
 import { purgeWalkIns } from './modules/workshops/day/index.ts';
 import { runBeneficiaryPurge } from './modules/beneficiaries/index.ts';
+import { foldStatistics } from './modules/activities/statistics/index.ts';
 
 /** Every background job of Relais, in one list. */
 export function jobDefinitions(config: Config, database: Database, logger: Logger): JobDefinition[] {
@@ -60,6 +61,15 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
       handle: async () => {
         const deleted = await database.db.transaction((tx) => purgeDeliveredMessages(tx, { days: config.outboxRetentionDays }));
         if (deleted) logger.info({ deleted }, 'delivered messages purged');
+      },
+    },
+    {
+      // What the writes appended since the last minute goes into the month documents that reports read.
+      name: 'activities.statistics.fold',
+      cron: '* * * * *',
+      handle: async () => {
+        const folded = await foldStatistics(database.db);
+        if (folded) logger.debug({ folded }, 'statistics deltas folded');
       },
     },
     {

@@ -61,7 +61,10 @@ export const derivedTables: ReadonlySet<string> = new Set([
   'places_search_version',
   // Statistics aggregates: emptied by a TRUNCATE trigger on activities and refilled as the restore inserts them.
   'activity_stat_months',
+  'activity_stat_deltas',
   'activity_stats_people',
+  // Its one row counts the folds (a version for cached reports): kept as it is, bumped by the TRUNCATE trigger.
+  'activity_stat_state',
 ]);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -8,7 +8,7 @@ import { addDays } from './activities.dates.ts';
 import { generateDemoActivities } from './activities.demo.ts';
 import { activities } from './activities.schema.ts';
 import { actorOf } from './activities.test-support.ts';
-import { rebuildStatistics } from './statistics/statistics.queries.ts';
+import { foldStatistics, rebuildStatistics } from './statistics/statistics.queries.ts';
 
 describe('Demo activity records', () => {
   let t: TestApp;
@@ -24,9 +24,11 @@ describe('Demo activity records', () => {
     return result.rows.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null);
   }
 
-  /** The statistics aggregates (whatever tables the statistics module keeps them in) as one fingerprint. */
+  /** The statistics aggregates (whatever tables the statistics module keeps them in) as one fingerprint, once the
+   * pending deltas are folded in; the fold counter is bookkeeping, not a figure. */
   async function aggregates(): Promise<string> {
-    const tables = rowsOf(await t.database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_name like 'activity_stat%' order by 1`));
+    await foldStatistics(t.database.db, 1_000_000_000);
+    const tables = rowsOf(await t.database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_name like 'activity_stat%' and table_name <> 'activity_stat_state' order by 1`));
     const parts: string[] = [];
     for (const table of tables) {
       const name = String(table.table_name);

@@ -35,8 +35,8 @@ export async function proceduresKeptBy(db: Executor, actor: Actor, filters: { pa
       createdAt: procedures.createdAt,
       updatedAt: procedures.updatedAt,
       partnerName: organisations.name,
-      // Read from the statistics aggregates: one document per procedure and month, not every record.
-      used: sql<number>`coalesce((select sum((s.counts -> 'total|' ->> 0)::int) from activity_stat_months s where s.scope = 'procedure' and s.scope_id = ${procedures.id}), 0)`.mapWith(Number),
+      // Read from the statistics aggregates (month documents and the deltas not yet folded into them), not every record.
+      used: sql<number>`coalesce((select sum((s.counts -> 'total|' ->> 0)::int) from (select scope, scope_id, counts from activity_stat_months union all select scope, scope_id, counts from activity_stat_deltas) s where s.scope = 'procedure' and s.scope_id = ${procedures.id}), 0)`.mapWith(Number),
     })
     .from(procedures)
     .innerJoin(organisations, eq(organisations.id, procedures.partnerOrganisationId))

@@ -9,16 +9,25 @@ import { ageBands, genders, personStatuses } from '../../beneficiaries/beneficia
 import { activities, activityParticipants, channels, materials, procedureOutcomes, themes } from '../activities.schema.ts';
 import { contributions, monthOf, type CountedRecord } from './statistics.contributions.ts';
 import { statisticsFixture, insertRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
-import { loadReport, rebuildStatistics, type Report, type ReportScope } from './statistics.queries.ts';
+import { foldStatistics, loadReport, rebuildStatistics, type Report, type ReportScope } from './statistics.queries.ts';
 import { networkScopeId } from './statistics.schema.ts';
 
-/** The aggregates (month documents spread out) as a sorted list of "scope|id|month|kind|dimension|value => records/accompaniments". */
-async function aggregateLines(database: Database): Promise<string[]> {
+/**
+ * The aggregates (month documents, plus the deltas not yet folded into them, spread out) as a sorted list of
+ * "scope|id|month|kind|dimension|value => records/accompaniments"; `source` reads the month documents alone.
+ */
+async function aggregateLines(database: Database, source: 'months and deltas' | 'months' = 'months and deltas'): Promise<string[]> {
+  const from = source === 'months' ? 'activity_stat_months' : '(select scope, scope_id, month, kind, counts from activity_stat_months union all select scope, scope_id, month, kind, counts from activity_stat_deltas) as s';
   const { rows } = await database.executeSql(
-    `select scope, scope_id, month::text as month, kind, split_part(e.key, '|', 1) as dimension, substr(e.key, strpos(e.key, '|') + 1) as value, (e.value ->> 0)::int as records, (e.value ->> 1)::int as accompaniments
-     from activity_stat_months, jsonb_each(counts) as e`,
+    `select scope, scope_id, month::text as month, kind, split_part(e.key, '|', 1) as dimension, substr(e.key, strpos(e.key, '|') + 1) as value, sum((e.value ->> 0)::int) as records, sum((e.value ->> 1)::int) as accompaniments
+     from ${from}, jsonb_each(counts) as e group by 1, 2, 3, 4, 5, 6 having sum((e.value ->> 0)::int) <> 0 or sum((e.value ->> 1)::int) <> 0`,
   );
   return rows.map((r) => `${r.scope}|${r.scope_id}|${r.month}|${r.kind}|${r.dimension}|${r.value} => ${r.records}/${r.accompaniments}`).sort();
+}
+
+async function deltaCount(database: Database): Promise<number> {
+  const { rows } = await database.executeSql('select count(*)::int as n from activity_stat_deltas');
+  return Number(rows[0]?.n);
 }
 
 async function peopleLines(database: Database): Promise<string[]> {
@@ -135,6 +144,7 @@ describe('statistics aggregates maintained on write', () => {
   it('counts a 10-person workshop for 10 accompaniments and 1 record', async () => {
     const id = newId();
     await insertRecord(database.db, { id, kind: 'workshop', organisationId: f.organisationId, helperUserId: f.helpers[0] ?? '', date: '2026-02-03', durationMinutes: 90, channel: 'at_place', title: 'Premiers pas', anonymousParticipants: 8, participantCount: 10 }, f.people.slice(0, 2));
+    assert.ok(await foldStatistics(database.db) > 0);
     const { rows } = await database.executeSql(`select counts -> 'total|' as total from activity_stat_months where scope = 'helper' and month = '2026-02-01'`);
     assert.deepEqual(rows.map((r) => r.total), [[1, 10]]);
     const people = await database.executeSql(`select count(*)::int as n from activity_stats_people where scope = 'helper' and month = '2026-02-01'`);
@@ -142,13 +152,18 @@ describe('statistics aggregates maintained on write', () => {
     await database.db.delete(activities).where(eq(activities.id, id));
     assert.deepEqual(await aggregateLines(database), []);
     assert.deepEqual(await peopleLines(database), []);
+    // Folded, the record and its removal leave no document behind.
+    await foldStatistics(database.db);
+    const left = await database.executeSql('select count(*)::int as n from activity_stat_months');
+    assert.equal(left.rows[0]?.n, 0);
+    assert.equal(await deltaCount(database), 0);
   });
 
   it('equals a raw recount after any sequence of inserts, updates, participant changes and deletes', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(recordArbitrary(f), { minLength: 1, maxLength: 12 }),
-        fc.array(fc.tuple(fc.constantFrom('update', 'delete', 'move', 'drop-participant'), fc.nat(), recordArbitrary(f)), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.constantFrom('update', 'delete', 'move', 'drop-participant', 'fold'), fc.nat(), recordArbitrary(f)), { maxLength: 8 }),
         async (inserts, changes) => {
           await database.db.delete(activities);
           const ids: string[] = [];
@@ -159,7 +174,10 @@ describe('statistics aggregates maintained on write', () => {
           for (const [action, pick, other] of changes) {
             const id = ids[pick % ids.length];
             if (!id) continue;
-            if (action === 'delete') {
+            if (action === 'fold') {
+              // A fold between two writes, in batches as small as one delta: it must not change what is counted.
+              await foldStatistics(database.db, 1 + (pick % 7));
+            } else if (action === 'delete') {
               await database.db.delete(activities).where(eq(activities.id, id));
               ids.splice(ids.indexOf(id), 1);
             } else if (action === 'move') {
@@ -177,6 +195,10 @@ describe('statistics aggregates maintained on write', () => {
           const expected = await recount(database);
           assert.deepEqual(await aggregateLines(database), expected.aggregates);
           assert.deepEqual(await peopleLines(database), expected.people);
+          // Once everything is folded, the month documents alone hold the counts.
+          while ((await foldStatistics(database.db, 5)) > 0);
+          assert.equal(await deltaCount(database), 0);
+          assert.deepEqual(await aggregateLines(database, 'months'), expected.aggregates);
         },
       ),
       { numRuns: 25 },

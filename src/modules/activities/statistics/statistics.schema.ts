@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { activityKindEnum } from '../activities.schema.ts';
 
 /**
@@ -46,3 +46,27 @@ export const activityStatsPeople = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.month, t.kind, t.beneficiaryId] }), index('activity_stats_people_first_idx').on(t.beneficiaryId, t.month)],
 );
+
+/**
+ * What writes add to the monthly counts, not yet folded into `activity_stat_months`: each write of a record appends
+ * one small document per scope here (an insert, no row to lock or rewrite), and `activity_stats_fold()` (a job
+ * every minute) moves them into the month documents. Reports read both, so they are exact at any moment.
+ */
+export const activityStatDeltas = pgTable(
+  'activity_stat_deltas',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    scope: text('scope').notNull(),
+    scopeId: uuid('scope_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    kind: activityKindEnum('kind').notNull(),
+    counts: jsonb('counts').$type<MonthCounts>().notNull(),
+  },
+  (t) => [index('activity_stat_deltas_scope_idx').on(t.scope, t.scopeId, t.month)],
+);
+
+/** How many times the deltas were folded: with their count, the version of the statistics a cached report is valid for. */
+export const activityStatState = pgTable('activity_stat_state', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  folds: bigint('folds', { mode: 'number' }).notNull().default(0),
+});
