@@ -17,7 +17,8 @@ import { statisticsWorkbook } from './statistics.export.ts';
 import { readStatisticsQuery, statisticsParams, type StatisticsQuery } from './statistics.filters.ts';
 import { viewsFor, statisticsViewLabels, type StatisticsView } from './statistics.policy.ts';
 import { presentReport, type PresentedReport } from './statistics.presenters.ts';
-import { loadReport, type Report, type ReportFilters, type ReportScope } from './statistics.queries.ts';
+import { cachedReport } from './statistics.cache.ts';
+import type { Report, ReportFilters, ReportScope } from './statistics.queries.ts';
 import { StatisticsPage, type StatisticsPageProps } from './views/statistics-page.tsx';
 
 registerNav({ href: '/statistiques', label: 'Statistiques', shownTo: 'statistics.view', order: 32 });
@@ -110,7 +111,7 @@ async function resolve(c: Context<AppEnv>): Promise<ResolvedStatistics | 403 | 4
     placeId: query.placeId || undefined,
     communeCode: query.communeCode || undefined,
   };
-  const report = await loadReport(db, scope, filters, today);
+  const report = await cachedReport(db, scope, filters, today);
   const procedureIds = [...new Set(report.rows.filter((r) => r.dimension === 'procedure_outcome').map((r) => r.value.split(':')[0] ?? ''))];
   const names = await procedureNames(db, procedureIds);
   const masked = view !== 'moi';
