@@ -59,7 +59,8 @@ function readOptions(): Options {
   --database D      pglite (a temporary data directory) or postgres (DATABASE_URL, an empty database; without it, a
                     throw-away cluster started with scripts/postgres-cluster.sh and deleted at the end) (pglite)
   --cold N          cold starts to measure (default: --repeat; 0 to skip them)
-  --only TEXT       measure only the pages whose label contains TEXT (and the hello), e.g. --only /lieux`);
+  --only TEXT       measure only the pages whose label contains TEXT, or one of several separated by commas (and the hello),
+                    e.g. --only /lieux or --only activites,statistiques`);
     process.exit(0);
   }
   const number = (name: string, value: string | undefined, fallback: number, min: number) => {
@@ -354,7 +355,7 @@ async function main(): Promise<void> {
 
   const cookies: Cookies = { admin: await signIn(base, data.adminId), helper: await signIn(base, data.helper.id) };
   const statisticsPages: Target[] = (await statisticsTargets(base, statistics)).map((t) => ({ ...t, who: '', budgetMs: t.kind === 'export' ? undefined : statisticsBudgetP95Ms }));
-  const all = [...targets(base, helloBase, cookies, data), ...statisticsPages].filter((t) => !options.only || t.kind === 'ceiling' || labelOf(t).includes(options.only));
+  const all = [...targets(base, helloBase, cookies, data), ...statisticsPages].filter((t) => !options.only || t.kind === 'ceiling' || options.only.split(',').some((part) => labelOf(t).includes(part)));
 
   log('Poids des pages…');
   const rows: Row[] = [];

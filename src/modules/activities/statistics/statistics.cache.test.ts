@@ -3,90 +3,88 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/support/test-app.ts';
 import type { Database } from '../../../db/client.ts';
-import { activities, activityParticipants } from '../activities.schema.ts';
-import { cachedReport } from './statistics.cache.ts';
+import { organisations } from '../../organisations/organisations.schema.ts';
+import { activities, activityParticipants, procedures } from '../activities.schema.ts';
+import { keptForStatistics } from './statistics.cache.ts';
 import { individualRecord, insertRecord, statisticsFixture, type Fixture } from './statistics.fixtures.ts';
-import { foldStatistics, loadReport, rebuildStatistics, type Report, type ReportFilters } from './statistics.queries.ts';
+import { foldStatistics, rebuildStatistics } from './statistics.queries.ts';
 
 describe('Statistics kept in memory between changes', () => {
   let database: Database;
   let drop: () => Promise<void>;
   let f: Fixture;
-  const today = '2026-06-30';
-  const filters: ReportFilters = { from: '2026-01-01', to: '2026-06-30' };
-  const total = (report: Report) => report.rows.find((r) => r.dimension === 'total')?.accompaniments ?? 0;
-  const followed = (report: Report) => report.people.followed;
+  let calls = 0;
+  const computeCount = async () => ++calls;
+  /** How many computations a read of `key` took (0: it came from memory). */
+  const computedFor = async (key = 'k') => {
+    const before = calls;
+    await keptForStatistics(database.db, key, computeCount);
+    return calls - before;
+  };
 
   before(async () => {
     ({ database, drop } = await testDatabase());
     f = await statisticsFixture(database.db);
-    await insertRecord(database.db, individualRecord(f, { date: '2026-03-10' }));
   });
   after(() => drop());
 
-  // Kept on PGlite only: on PostgreSQL (several connections) every report is computed, as checked below.
-  it('answers the same report again without recomputing it while nothing changed', async (t) => {
+  // Kept on PGlite only: on PostgreSQL (several processes) every read computes, as checked below.
+  it('computes a value once while nothing it shows changes, once per key', async (t) => {
     if (database.kind === 'postgres') return t.skip('checked on PGlite');
-    const first = await cachedReport(database.db, { kind: 'network' }, filters, today);
-    const again = await cachedReport(database.db, { kind: 'network' }, filters, today);
-    assert.equal(again, first);
-    assert.deepEqual(first, await loadReport(database.db, { kind: 'network' }, filters, today));
-    // Another scope, other filters or another day are other reports.
-    assert.notEqual(await cachedReport(database.db, { kind: 'helper', userId: f.helpers[0] ?? '' }, filters, today), first);
-    assert.notEqual(await cachedReport(database.db, { kind: 'network' }, { ...filters, kind: 'workshop' }, today), first);
-    assert.notEqual(await cachedReport(database.db, { kind: 'network' }, filters, '2026-07-01'), first);
+    assert.equal(await computedFor(), 1);
+    assert.equal(await computedFor(), 0);
+    assert.equal(await computedFor('other'), 1);
+    assert.equal(await computedFor(), 0);
   });
 
   it('computes once for requests that arrive together', async (t) => {
     if (database.kind === 'postgres') return t.skip('checked on PGlite');
-    const wanted = { ...filters, from: '2026-02-01' };
-    const [a, b, c] = await Promise.all([0, 1, 2].map(() => cachedReport(database.db, { kind: 'network' }, wanted, today)));
-    assert.equal(a, b);
-    assert.equal(b, c);
+    const before = calls;
+    const values = await Promise.all([0, 1, 2].map(() => keptForStatistics(database.db, 'together', computeCount)));
+    assert.equal(calls - before, 1);
+    assert.deepEqual(values, [values[0], values[0], values[0]]);
   });
 
-  it('sees every change to the records, their participants, and the folding or rebuilding of the aggregates', async () => {
-    const read = () => cachedReport(database.db, { kind: 'network' }, filters, today);
-    const before = total(await read());
+  it('forgets a failed computation', async (t) => {
+    if (database.kind === 'postgres') return t.skip('checked on PGlite');
+    await assert.rejects(keptForStatistics(database.db, 'failing', () => Promise.reject(new Error('panne'))));
+    assert.equal(await keptForStatistics(database.db, 'failing', async () => 'repris'), 'repris');
+  });
+
+  it('computes again after every change that can move a figure or a name on the page', async (t) => {
+    if (database.kind === 'postgres') return t.skip('checked on PGlite');
     const record = individualRecord(f, { date: '2026-04-02' });
-    await insertRecord(database.db, record);
-    assert.equal(total(await read()), before + 1);
-
-    await database.db.update(activities).set({ date: '2026-08-01' }).where(eq(activities.id, record.id ?? ''));
-    assert.equal(total(await read()), before);
-    await database.db.update(activities).set({ date: '2026-04-02' }).where(eq(activities.id, record.id ?? ''));
-
-    const kept = await read();
-    assert.ok((await foldStatistics(database.db)) > 0);
-    const folded = await read();
-    assert.notEqual(folded, kept, 'a fold is a new version');
-    assert.deepEqual(folded, kept, 'with the same figures');
-
-    await database.db.insert(activityParticipants).values({ activityId: record.id ?? '', beneficiaryId: f.people[0] ?? '' });
-    assert.equal(followed(await read()), followed(folded) + 1);
-
-    await database.db.delete(activities).where(eq(activities.id, record.id ?? ''));
-    const deleted = await read();
-    assert.equal(total(deleted), before);
-    await rebuildStatistics(database.db);
-    assert.notEqual(await read(), deleted);
+    const changes: [string, () => Promise<unknown>][] = [
+      ['a record added', () => insertRecord(database.db, record)],
+      ['a record changed', () => database.db.update(activities).set({ durationMinutes: 45 }).where(eq(activities.id, record.id ?? ''))],
+      ['a participant added', () => database.db.insert(activityParticipants).values({ activityId: record.id ?? '', beneficiaryId: f.people[0] ?? '' })],
+      ['the deltas folded', () => foldStatistics(database.db)],
+      ['a procedure renamed', () => database.db.update(procedures).set({ name: 'Démarche renommée' }).where(eq(procedures.id, f.procedures[0] ?? ''))],
+      ['a partner renamed', () => database.db.update(organisations).set({ name: 'Partenaire renommé' }).where(eq(organisations.id, f.partnerId))],
+      ['a record deleted', () => database.db.delete(activities).where(eq(activities.id, record.id ?? ''))],
+      ['the aggregates rebuilt', () => rebuildStatistics(database.db)],
+    ];
+    for (const [change, make] of changes) {
+      await computedFor();
+      assert.equal(await computedFor(), 0, `kept before ${change}`);
+      await make();
+      assert.equal(await computedFor(), 1, `computed again after ${change}`);
+    }
   });
 
-  it('keeps nothing on PostgreSQL, where another connection could still commit an older change', async (t) => {
-    if (database.kind !== 'postgres') return t.skip('PGlite has a single connection');
-    const first = await cachedReport(database.db, { kind: 'network' }, filters, today);
-    const again = await cachedReport(database.db, { kind: 'network' }, filters, today);
-    assert.notEqual(again, first);
-    assert.deepEqual(again, first);
+  it('keeps nothing on PostgreSQL, where other processes write', async (t) => {
+    if (database.kind !== 'postgres') return t.skip('PGlite lives in this process');
+    assert.equal(await computedFor('pg'), 1);
+    assert.equal(await computedFor('pg'), 1);
   });
 
-  it('keeps the reports of one database apart from another’s', async () => {
+  it('keeps the values of one database apart from another’s', async (t) => {
+    if (database.kind === 'postgres') return t.skip('checked on PGlite');
     const other = await testDatabase();
     try {
-      const mine = await cachedReport(database.db, { kind: 'network' }, filters, today);
-      const theirs = await cachedReport(other.database.db, { kind: 'network' }, filters, today);
-      assert.ok(total(mine) > 0);
-      assert.equal(total(theirs), 0);
+      await keptForStatistics(database.db, 'apart', async () => 'mine');
+      assert.equal(await keptForStatistics(other.database.db, 'apart', async () => 'theirs'), 'theirs');
+      assert.equal(await keptForStatistics(database.db, 'apart', async () => 'recomputed'), 'mine');
     } finally {
       await other.drop();
     }

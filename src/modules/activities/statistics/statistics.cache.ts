@@ -1,62 +1,44 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { pgliteOf } from '../../../db/notify.ts';
-import { loadReport, type Report, type ReportFilters, type ReportScope } from './statistics.queries.ts';
+import { changesOf, pgliteOf } from '../../../db/notify.ts';
+
+/** Values of this process, per PGlite handle, for one generation of the statistics; the oldest go first past the limit. */
+const maxKept = 500;
+type Kept = { generation: number; values: Map<string, Promise<unknown>> };
+const keptBy = new WeakMap<object, Kept>();
 
 /**
- * The version of the statistics: every change to the records or their participants appends a delta in the same
- * transaction, and folding, rebuilding or emptying the deltas counts one more fold. So (folds, last delta) moves with
- * every change that can move a figure, and a report computed at one version stays true until it moves. The last
- * delta's id is a version only where transactions run one after the other, as on PGlite's single connection: on
- * PostgreSQL ids are handed out before commit, so an open transaction could still commit a smaller one.
+ * On PGlite, `compute()` once per key for each version of the statistics: a dashboard opened again, by the same
+ * person or by fifty coordinators, comes from memory until something it shows changes. The database announces every
+ * such change (NOTIFY activity_stats, migration 0027: records, participants, folds and rebuilds, the catalogue), and
+ * PGlite delivers the announcement before the writer's commit returns, so nothing stale is ever served. The
+ * generation is read before computing, so a value can only be newer than the generation it is kept under. Concurrent
+ * requests for one key wait for one computation. On PostgreSQL (other processes write) nothing is kept.
+ * @example const report = await keptForStatistics(db, JSON.stringify(['report', scope, filters, today]), () => loadReport(db, scope, filters, today))
  */
-async function statisticsVersion(db: Executor): Promise<string> {
-  const result: unknown = await db.execute(sql`select (select folds from activity_stat_state)::text || ':' || coalesce((select max(id) from activity_stat_deltas), 0)::text as version`);
-  const rows: unknown[] = typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? result.rows : [];
-  const [row] = rows;
-  return typeof row === 'object' && row !== null && 'version' in row ? String(row.version) : '';
-}
-
-/** Reports of this process for one version of the statistics, per database handle; the oldest go first past the limit. */
-const maxReports = 500;
-type Kept = { version: string; reports: Map<string, Promise<Report>> };
-const keptBy = new WeakMap<Executor, Kept>();
-
-/**
- * On PGlite, `loadReport` computed once per scope, filters and day for each version of the statistics: a dashboard opened
- * again, by the same person or by fifty coordinators, is read from memory until a record changes. Concurrent requests
- * for the same report wait for one computation. The version is read before the report, so that a report can only be
- * newer than the version it is kept under, never older.
- * @example const report = await cachedReport(db, { kind: 'network' }, filters, today)
- */
-export async function cachedReport(db: Executor, scope: ReportScope, filters: ReportFilters, today: string): Promise<Report> {
-  // PostgreSQL answers from its aggregates, with several connections and processes: nothing is kept there.
-  if (!pgliteOf(db)) return loadReport(db, scope, filters, today);
-  const version = await statisticsVersion(db);
-  let kept = keptBy.get(db);
-  if (!kept) {
-    kept = { version, reports: new Map() };
-    keptBy.set(db, kept);
-  } else if (version !== kept.version) {
-    kept.version = version;
-    kept.reports.clear();
+export async function keptForStatistics<T>(db: Executor, key: string, compute: () => Promise<T>): Promise<T> {
+  const client = pgliteOf(db);
+  const generation = client ? await changesOf(client, 'activity_stats') : null;
+  if (!client || generation === null) return compute();
+  let kept = keptBy.get(client);
+  if (!kept || kept.generation !== generation) {
+    kept = { generation, values: new Map() };
+    keptBy.set(client, kept);
   }
-  const key = JSON.stringify([scope, filters, today]);
-  const found = kept.reports.get(key);
+  const found = kept.values.get(key);
   if (found) {
-    kept.reports.delete(key);
-    kept.reports.set(key, found);
-    return found;
+    kept.values.delete(key);
+    kept.values.set(key, found);
+    return found as Promise<T>;
   }
-  const computing = loadReport(db, scope, filters, today);
-  kept.reports.set(key, computing);
-  if (kept.reports.size > maxReports) {
-    const oldest = kept.reports.keys().next().value;
-    if (oldest !== undefined) kept.reports.delete(oldest);
+  const computing = compute();
+  const values = kept.values;
+  values.set(key, computing);
+  if (values.size > maxKept) {
+    const oldest = values.keys().next().value;
+    if (oldest !== undefined) values.delete(oldest);
   }
-  const reports = kept.reports;
   computing.catch(() => {
-    if (reports.get(key) === computing) reports.delete(key);
+    if (values.get(key) === computing) values.delete(key);
   });
   return computing;
 }

@@ -17,8 +17,8 @@ import { statisticsWorkbook } from './statistics.export.ts';
 import { readStatisticsQuery, statisticsParams, type StatisticsQuery } from './statistics.filters.ts';
 import { viewsFor, statisticsViewLabels, type StatisticsView } from './statistics.policy.ts';
 import { presentReport, type PresentedReport } from './statistics.presenters.ts';
-import { cachedReport } from './statistics.cache.ts';
-import type { Report, ReportFilters, ReportScope } from './statistics.queries.ts';
+import { keptForStatistics } from './statistics.cache.ts';
+import { loadReport, type Report, type ReportFilters, type ReportScope } from './statistics.queries.ts';
 import { StatisticsPage, type StatisticsPageProps } from './views/statistics-page.tsx';
 
 registerNav({ href: '/statistiques', label: 'Statistiques', shownTo: 'statistics.view', order: 32 });
@@ -61,7 +61,7 @@ async function resolve(c: Context<AppEnv>): Promise<ResolvedStatistics | 403 | 4
   const allowed = viewsFor(actor);
   const view = query.view ?? allowed[0];
   if (!view || !allowed.includes(view)) return 403;
-  const [partnerOptionRows, place] = await Promise.all([partnersWithProcedures(db), query.placeId ? findPlace(db, query.placeId) : null]);
+  const [partnerOptionRows, place] = await Promise.all([keptForStatistics(db, 'partners', () => partnersWithProcedures(db)), query.placeId ? findPlace(db, query.placeId) : null]);
   const partnerOptions = partnerOptionRows.map((p) => ({ value: p.id, label: p.name }));
   let scope: ReportScope;
   let heading = 'Statistiques';
@@ -111,11 +111,13 @@ async function resolve(c: Context<AppEnv>): Promise<ResolvedStatistics | 403 | 4
     placeId: query.placeId || undefined,
     communeCode: query.communeCode || undefined,
   };
-  const report = await cachedReport(db, scope, filters, today);
-  const procedureIds = [...new Set(report.rows.filter((r) => r.dimension === 'procedure_outcome').map((r) => r.value.split(':')[0] ?? ''))];
-  const names = await procedureNames(db, procedureIds);
   const masked = view !== 'moi';
-  const presented = presentReport(report, { hideSmall: masked, hideEverything: masked && Boolean(filters.placeId || filters.communeCode), procedures: names });
+  const { report, presented } = await keptForStatistics(db, JSON.stringify(['report', scope, filters, today, masked]), async () => {
+    const computed = await loadReport(db, scope, filters, today);
+    const procedureIds = [...new Set(computed.rows.filter((r) => r.dimension === 'procedure_outcome').map((r) => r.value.split(':')[0] ?? ''))];
+    const names = await procedureNames(db, procedureIds);
+    return { report: computed, presented: presentReport(computed, { hideSmall: masked, hideEverything: masked && Boolean(filters.placeId || filters.communeCode), procedures: names }) };
+  });
   const filtersText = [`Période : du ${shortDay(query.from)} au ${shortDay(query.to)}.`];
   if (query.kind) filtersText.push(`Type de fiche : ${activityKindLabels[query.kind]}.`);
   if (query.theme) filtersText.push(`Thème : ${themeLabels[query.theme]}.`);
