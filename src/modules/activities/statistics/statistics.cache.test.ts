@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { testDatabase } from '../../../../tests/support/test-app.ts';
 import type { Database } from '../../../db/client.ts';
+import { newId } from '../../../platform/ids.ts';
 import { organisations } from '../../organisations/organisations.schema.ts';
+import { teamMemberships, teams } from '../../teams/teams.schema.ts';
 import { activities, activityParticipants, procedures } from '../activities.schema.ts';
 import { keptForStatistics } from './statistics.cache.ts';
 import { individualRecord, insertRecord, statisticsFixture, type Fixture } from './statistics.fixtures.ts';
@@ -54,6 +56,7 @@ describe('Statistics kept in memory between changes', () => {
   it('computes again after every change that can move a figure or a name on the page', async (t) => {
     if (database.kind === 'postgres') return t.skip('checked on PGlite');
     const record = individualRecord(f, { date: '2026-04-02' });
+    const teamId = newId();
     const changes: [string, () => Promise<unknown>][] = [
       ['a record added', () => insertRecord(database.db, record)],
       ['a record changed', () => database.db.update(activities).set({ durationMinutes: 45 }).where(eq(activities.id, record.id ?? ''))],
@@ -61,6 +64,8 @@ describe('Statistics kept in memory between changes', () => {
       ['the deltas folded', () => foldStatistics(database.db)],
       ['a procedure renamed', () => database.db.update(procedures).set({ name: 'Démarche renommée' }).where(eq(procedures.id, f.procedures[0] ?? ''))],
       ['a partner renamed', () => database.db.update(organisations).set({ name: 'Partenaire renommé' }).where(eq(organisations.id, f.partnerId))],
+      ['a team created', () => database.db.insert(teams).values({ id: teamId, name: 'Équipe du test', createdByUserId: f.helpers[0] ?? '' })],
+      ['a member added', () => database.db.insert(teamMemberships).values({ id: newId(), teamId, userId: f.helpers[1] ?? '', startsOn: '2026-01-01', addedByUserId: f.helpers[0] ?? '' })],
       ['a record deleted', () => database.db.delete(activities).where(eq(activities.id, record.id ?? ''))],
       ['the aggregates rebuilt', () => rebuildStatistics(database.db)],
     ];

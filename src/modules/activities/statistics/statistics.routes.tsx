@@ -78,24 +78,24 @@ async function resolve(c: Context<AppEnv>): Promise<ResolvedStatistics | 403 | 4
     heading = 'Statistiques du réseau';
     scopeText = 'Tous les accompagnements enregistrés dans Relais, par tous les aidants.';
   } else if (view === 'equipe') {
-    const teams = await listTeams(db, today);
+    const teams = await keptForStatistics(db, JSON.stringify(['teams', today]), () => listTeams(db, today));
     const teamId = query.teamId || teams[0]?.id || '';
-    const team = teamId ? await findTeam(db, teamId) : null;
+    const team = teamId ? await keptForStatistics(db, JSON.stringify(['team', teamId]), () => findTeam(db, teamId)) : null;
     if (query.teamId && !team) return 404;
     subject = { name: 'equipe', label: 'Équipe', value: teamId, options: teams.map((t) => ({ value: t.id, label: t.name })) };
-    scope = { kind: 'team', periods: team ? await teamMembershipPeriods(db, team.id) : [] };
+    scope = { kind: 'team', periods: team ? await keptForStatistics(db, JSON.stringify(['periods', team.id]), () => teamMembershipPeriods(db, team.id)) : [] };
     heading = team ? `Statistiques de l’équipe « ${team.name} »` : 'Statistiques d’une équipe';
     scopeText = 'Les accompagnements de chaque aidant pendant qu’il faisait partie de l’équipe : ceux d’un ancien membre restent comptés jusqu’à son départ.';
     if (!team) empty = { text: 'Aucune équipe pour l’instant. Créez une équipe et ajoutez-y des aidants pour voir ses statistiques.', action: can(actor, 'team.manage') ? { href: '/equipes/nouvelle', label: 'Créer une équipe' } : null };
     query.teamId = teamId;
   } else {
-    const kept = await partnersKeptBy(db, actor);
+    const kept = await keptForStatistics(db, JSON.stringify(['partners kept', actor.kind === 'person' ? actor.memberships : actor]), () => partnersKeptBy(db, actor));
     const options = kept.map((p) => ({ value: p.id, label: p.name }));
     const partnerId = query.partnerId || options[0]?.value || '';
     const partner = options.find((o) => o.value === partnerId);
     if (query.partnerId && (!partner || !can(actor, 'statistics.partner', { partnerOrganisationId: partnerId }))) return 404;
     subject = options.length > 1 ? { name: 'partenaire', label: 'Partenaire', value: partnerId, options } : null;
-    scope = { kind: 'partner', procedureIds: partner ? await procedureIdsOf(db, partner.value) : [] };
+    scope = { kind: 'partner', procedureIds: partner ? await keptForStatistics(db, JSON.stringify(['procedures of', partner.value]), () => procedureIdsOf(db, partner.value)) : [] };
     heading = partner ? `Statistiques des démarches : ${partner.label}` : 'Statistiques des démarches d’un partenaire';
     scopeText = 'Seulement les accompagnements pour une démarche de ce partenaire (celles de son catalogue, retirées comprises).';
     if (!partner) empty = { text: 'Aucun partenaire n’a encore de démarche dans le catalogue.', action: can(actor, 'procedure.manage') ? { href: '/catalogue-demarches/nouvelle', label: 'Ajouter une démarche' } : null };
