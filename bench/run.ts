@@ -329,6 +329,7 @@ async function main(): Promise<void> {
     `Lieux : « ouvert maintenant » dépend de l’heure de Nouméa au moment de la mesure (${new Date().toLocaleString('fr-FR', { timeZone: 'Pacific/Noumea', weekday: 'long', hour: '2-digit', minute: '2-digit' })}) : la nuit ou le dimanche, la liste est vide.`,
     'Budgets : ARCHITECTURE.md (page ≤ 50 KB compressée, pages publiques ≤ 30 KB ; p95 ≤ 50 ms pour les pages, ≤ 100 ms pour les écritures, à 50 clients, base embarquée ; tableaux de bord /statistiques ≤ 300 ms).',
     'Sessions : sur PGlite, une session déjà lue reste en mémoire jusqu’à un changement annoncé par la base (NOTIFY relais_sessions, docs/decisions/0006) ; sur PostgreSQL elle est lue à chaque requête.',
+    'Statistiques : sur PGlite, un rapport calculé reste en mémoire jusqu’à un changement annoncé par la base (NOTIFY activity_stats : fiches, participants, catalogue, équipes) ; les mesures répètent la même page, donc le lisent en mémoire. Le premier affichage après un changement le recalcule : il est mesuré à part (ligne « premier affichage »). Sur PostgreSQL rien n’est gardé.',
     'Activités : `POST /activites/nouvelle` (formulaire, session de l’aidant de démonstration) et `POST /api/v1/activites` (jeton `activites:ecrire`) enregistrent chacun un accompagnement par requête.',
   ];
 
@@ -413,6 +414,24 @@ async function main(): Promise<void> {
       row.runs.push(await runLoad(row.target, { connections: exportConnections, duration: options.duration }));
     }
   }
+  // The statistics pages above are read from memory (the same page again and again): here, the first view after a
+  // change, the cost a coordinator pays after each new record. One client, one record then one view, five times.
+  const coldStatistics: string[] = [];
+  for (const row of reads.filter((r) => r.target.budgetMs === statisticsBudgetP95Ms)) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${base}/api/v1/activites`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${data.apiToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ structure_id: data.helper.organisationId, aidant_id: data.helper.id, date: localDay(new Date()), duree_minutes: 30, themes: ['email'] }),
+      });
+      const started = performance.now();
+      await (await fetch(row.target.url, { headers: row.target.headers })).arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    coldStatistics.push(`${labelOf(row.target)} médiane ${fixed(median(times), 0)} ms (max ${fixed(Math.max(...times), 0)})`);
+  }
+  if (coldStatistics.length) notes.push(`Statistiques, premier affichage après un nouvel enregistrement (1 client, 5 fois) : ${coldStatistics.join(' ; ')}.`);
   const healthy = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok, () => false);
   if (!healthy) notes.push('Relais ne répondait plus à /healthz à la fin des mesures.');
 
