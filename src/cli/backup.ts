@@ -63,7 +63,7 @@ export const derivedTables: ReadonlySet<string> = new Set([
   'activity_stat_months',
   'activity_stat_deltas',
   'activity_stats_people',
-  // Its one row counts the folds (a version for cached reports): kept as it is, bumped by the TRUNCATE trigger.
+  // Its one row counts the folds (each one announces a change to the reports kept in memory): kept as it is.
   'activity_stat_state',
 ]);
 
