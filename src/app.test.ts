@@ -21,6 +21,30 @@ describe('security set once for every response', () => {
     assert.ok(response.headers.get('x-request-id'));
   });
 
+  it('gives every response its own script nonce, the one the page’s scripts carry', async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const response = await t.request('/connexion');
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';
+      assert.equal(Buffer.from(nonce, 'base64').length, 16, '128 random bits');
+      if (i === 0) assert.ok((await response.text()).includes(`nonce="${nonce}"`), 'the page’s scripts carry it');
+      nonces.add(nonce);
+    }
+    assert.equal(nonces.size, 300, 'never the same twice, across refills of the random buffer');
+  });
+
+  it('compresses a large JSON answer but sends a small one as it is, with its length', async () => {
+    const small = await t.request('/api/v1/organisations', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(small.status, 401);
+    assert.equal(small.headers.get('content-encoding'), null);
+    const body = await small.text();
+    assert.equal(small.headers.get('content-length'), String(Buffer.byteLength(body)));
+    assert.equal(JSON.parse(body).error, 'non_authentifie');
+    const large = await t.request('/api/v1/communes', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(large.status, 200);
+    assert.equal(large.headers.get('content-encoding'), 'gzip');
+  });
+
   it('sends HSTS when Relais is served over HTTPS', async () => {
     const secure = await testApp({ env: { BASE_URL: 'https://relais.nc' } });
     try {

@@ -60,3 +60,30 @@ export async function changesOf(client: PGlite, channel: string): Promise<number
   if (watch.listening) await watch.listening;
   return watch.failed ? null : watch.generation;
 }
+
+const keptMaps = new WeakMap<PGlite, Map<string, { generation: number; entries: Map<string, unknown> }>>();
+
+/**
+ * A map kept in memory for this PGlite until the next notification on `channel`: the first call after a change
+ * gets a new, empty map. null on PostgreSQL, inside a transaction, or when LISTEN failed: then the caller reads the
+ * database. Take the map before reading what goes in it: an entry read while a change commits lands in the map of
+ * the old generation, which nobody gets again. Beyond `max` entries the map is emptied (a bound, not an LRU).
+ * @example const byToken = await keptUntilChange<Lookup>(db, 'relais_sessions'); const known = byToken?.get(token)
+ */
+export async function keptUntilChange<V>(db: Executor, channel: string, max = 10_000): Promise<Map<string, V> | null> {
+  const client = pgliteOf(db);
+  const generation = client ? await changesOf(client, channel) : null;
+  if (!client || generation === null) return null;
+  let byChannel = keptMaps.get(client);
+  if (!byChannel) {
+    byChannel = new Map();
+    keptMaps.set(client, byChannel);
+  }
+  let kept = byChannel.get(channel);
+  if (!kept || kept.generation !== generation) {
+    kept = { generation, entries: new Map() };
+    byChannel.set(channel, kept);
+  }
+  if (kept.entries.size >= max) kept.entries.clear();
+  return kept.entries as Map<string, V>;
+}

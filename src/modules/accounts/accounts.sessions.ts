@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { changesOf, pgliteOf } from '../../db/notify.ts';
+import { keptUntilChange } from '../../db/notify.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { sessions } from './accounts.schema.ts';
 import { findSession, type SessionLookup } from './accounts.queries.ts';
@@ -13,10 +13,6 @@ export const sessionCookie = 'relais_session';
 
 /** The channel of migration 0022: any change that can alter what a session cookie gives. */
 const sessionsChannel = 'relais_sessions';
-/** At most this many sessions in memory per database handle; beyond, they are read again. */
-const maxKeptSessions = 10_000;
-const kept = new WeakMap<object, { generation: number; byToken: Map<string, SessionLookup> }>();
-
 /**
  * Finds the session behind a cookie and notes that it was seen (at most every five minutes: no write per page).
  *
@@ -29,25 +25,15 @@ const kept = new WeakMap<object, { generation: number; byToken: Map<string, Sess
  * @example const found = await loadSession(db, getCookie(c, sessionCookie) ?? '')
  */
 export async function loadSession(db: Executor, token: string): Promise<SessionLookup | null> {
-  const client = pgliteOf(db);
-  const generation = client ? await changesOf(client, sessionsChannel) : null;
-  if (!client || generation === null) return seen(db, await findSession(db, token));
-  let memory = kept.get(client);
-  if (!memory || memory.generation !== generation) {
-    memory = { generation, byToken: new Map() };
-    kept.set(client, memory);
-  }
+  const byToken = await keptUntilChange<SessionLookup>(db, sessionsChannel);
+  if (!byToken) return seen(db, await findSession(db, token));
   const now = new Date();
-  const known = memory.byToken.get(token);
-  if (known && known.expiresAt > now) return seen(db, known, memory.byToken, token);
-  if (known) memory.byToken.delete(token);
-  // Read after taking the count: a change committed meanwhile moves the count on, and this entry is never used.
+  const known = byToken.get(token);
+  if (known && known.expiresAt > now) return seen(db, known, byToken, token);
+  if (known) byToken.delete(token);
   const found = await findSession(db, token, now);
-  if (found) {
-    if (memory.byToken.size >= maxKeptSessions) memory.byToken.clear();
-    memory.byToken.set(token, found);
-  }
-  return seen(db, found, memory.byToken, token);
+  if (found) byToken.set(token, found);
+  return seen(db, found, byToken, token);
 }
 
 /** Notes the visit when the session was last seen more than five minutes ago (the kept copy too). */

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { keptUntilChange } from '../../db/notify.ts';
 import { authorize, type Actor } from '../../platform/authz/index.ts';
 import { hashSecret, newId, newSecret } from '../../platform/ids.ts';
 import { fail, ok, type Result } from '../../platform/result.ts';
@@ -63,17 +64,36 @@ export async function revokeApiToken(tx: Executor, actor: Actor, id: string): Pr
   return ok(null);
 }
 
-/** The actor behind a bearer token, or null when it is unknown, revoked or expired. */
+/** The channel of migration 0028: a token revoked, renamed, re-scoped, given another expiry, or deleted. */
+const tokensChannel = 'relais_api_tokens';
+
+type CheckedToken = { id: string; name: string; scopes: string[]; expiresAt: Date | null; lastUsedAt: Date | null };
+
+/**
+ * The actor behind a bearer token, or null when it is unknown, revoked or expired; notes its use at most once a
+ * minute. On PGlite a token already checked is kept in memory until the database announces a change to any token
+ * (migration 0028): a revocation takes effect on the very next request, as for sessions
+ * (docs/decisions/0006-sessions-kept-in-memory.md). Unknown tokens are not kept. On PostgreSQL it is read every time.
+ */
 export async function actorFromApiToken(db: Executor, token: string): Promise<Actor | null> {
   if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
   const now = new Date();
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
-  if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  const kept = await keptUntilChange<CheckedToken>(db, tokensChannel);
+  const hash = hashSecret(token);
+  let found = kept?.get(hash);
+  if (found && found.expiresAt !== null && found.expiresAt <= now) found = undefined;
+  if (!found) {
+    const [row] = await db
+      .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))));
+    if (!row) return null;
+    kept?.set(hash, row);
+    found = row;
   }
-  return { kind: 'token', tokenId: row.id, name: row.name, scopes: row.scopes };
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+    found.lastUsedAt = now;
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.id));
+  }
+  return { kind: 'token', tokenId: found.id, name: found.name, scopes: found.scopes };
 }

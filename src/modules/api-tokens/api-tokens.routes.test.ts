@@ -119,6 +119,7 @@ describe('API token administration (/admin/jetons)', () => {
     assert.ok(token);
     const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'À révoquer'));
     assert.ok(row);
+    assert.equal((await t.request('/api/v1/organisations', { headers: { authorization: `Bearer ${token}` } })).status, 200, 'works before, and is now kept in memory on PGlite');
     const confirm = await t.request(`/admin/jetons/${row.id}/revoquer`, { cookie: admin });
     assert.equal(confirm.status, 200);
     const html = await confirm.text();
@@ -141,6 +142,31 @@ describe('API token administration (/admin/jetons)', () => {
     assert.equal(twice.status, 303);
     const audits = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'apiToken.revoke'), eq(auditEvents.subjectId, row.id)));
     assert.equal(audits.length, 1, 'revoking twice is recorded once');
+  });
+
+  it('takes any change to a token into account on the next request, whoever writes it, though checked tokens are kept on PGlite', async () => {
+    const token = tokenIn(await (await create({ name: 'Gardé', scopes: 'organisations:read' })).text());
+    assert.ok(token);
+    const bearer = { headers: { authorization: `Bearer ${token}` } };
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 200);
+    await t.database.executeSql(`update api_tokens set scopes = '{metrics:read}' where name = 'Gardé'`);
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 403, 'a scope taken away');
+    await t.database.executeSql(`update api_tokens set scopes = '{organisations:read}' where name = 'Gardé'`);
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 200);
+    await t.database.executeSql(`update api_tokens set expires_at = now() - interval '1 second' where name = 'Gardé'`);
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 401, 'expired');
+    await t.database.executeSql(`update api_tokens set expires_at = null where name = 'Gardé'`);
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 200);
+    // Without the announcement (its trigger off), only PGlite's kept copy still lets the token in: that is what is kept.
+    await t.database.executeSql('alter table api_tokens disable trigger relais_api_tokens_changed');
+    try {
+      await t.database.executeSql(`update api_tokens set revoked_at = now() where name = 'Gardé'`);
+      assert.equal((await t.request('/api/v1/organisations', bearer)).status, t.database.kind === 'pglite' ? 200 : 401);
+    } finally {
+      await t.database.executeSql('alter table api_tokens enable trigger relais_api_tokens_changed');
+    }
+    await t.database.executeSql(`delete from api_tokens where name = 'Gardé'`);
+    assert.equal((await t.request('/api/v1/organisations', bearer)).status, 401, 'deleted');
   });
 
   it('answers 404 for a token that does not exist', async () => {
