@@ -69,7 +69,7 @@ export function jobDefinitions(config: Config, database: Database, logger: Logge
       cron: '* * * * *',
       handle: async () => {
         const folded = await foldStatistics(database.db);
-        if (folded) logger.debug({ folded }, 'statistics deltas folded');
+        if (folded) logger.debug({ folded }, 'statistics: written records folded');
       },
     },
     {

@@ -61,7 +61,7 @@ export const derivedTables: ReadonlySet<string> = new Set([
   'places_search_version',
   // Statistics aggregates: emptied by a TRUNCATE trigger on activities and refilled as the restore inserts them.
   'activity_stat_months',
-  'activity_stat_deltas',
+  'activity_stat_changes',
   'activity_stats_people',
   // Its one row counts the folds (each one announces a change to the reports kept in memory): kept as it is.
   'activity_stat_state',

@@ -219,8 +219,8 @@ function emptyReport(filters: ReportFilters, today: string): Report {
 }
 
 /**
- * Moves the deltas appended by the writes into the month documents (a job, every minute): reports stay exact
- * without it, only slower as deltas pile up. Returns how many deltas it moved.
+ * Moves the records written since the last fold (activity_stat_changes) into the month documents (a job, every
+ * minute): reports stay exact without it, only slower as records wait. Returns how many it moved.
  * @example await foldStatistics(db)
  */
 export async function foldStatistics(db: Executor, maxRows = 20_000): Promise<number> {

@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { activityKindEnum } from '../activities.schema.ts';
 
 /**
@@ -48,24 +48,18 @@ export const activityStatsPeople = pgTable(
 );
 
 /**
- * What writes add to the monthly counts, not yet folded into `activity_stat_months`: each write of a record appends
- * one small document per scope here (an insert, no row to lock or rewrite), and `activity_stats_fold()` (a job
- * every minute) moves them into the month documents. Reports read both, so they are exact at any moment.
+ * Records written since the last fold, as they were (the whole row, `sign` 1 for what a write adds, -1 for what it
+ * takes away): appending one small row is all a write pays. `activity_stats_fold()` (a job every minute) turns them
+ * into counts and adds those to the month documents; until then the view `activity_stat_deltas` (migration 0031)
+ * gives their counts, so that reports, which read months and deltas, are exact at any moment.
  */
-export const activityStatDeltas = pgTable(
-  'activity_stat_deltas',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    scope: text('scope').notNull(),
-    scopeId: uuid('scope_id').notNull(),
-    month: date('month', { mode: 'string' }).notNull(),
-    kind: activityKindEnum('kind').notNull(),
-    counts: jsonb('counts').$type<MonthCounts>().notNull(),
-  },
-  (t) => [index('activity_stat_deltas_scope_idx').on(t.scope, t.scopeId, t.month)],
-);
+export const activityStatChanges = pgTable('activity_stat_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sign: smallint('sign').notNull(),
+  record: jsonb('record').notNull(),
+});
 
-/** How many times the deltas were folded: with their count, the version of the statistics a cached report is valid for. */
+/** How many times the written records were folded or the aggregates rebuilt: each change of it is announced (NOTIFY activity_stats). */
 export const activityStatState = pgTable('activity_stat_state', {
   singleton: boolean('singleton').primaryKey().default(true),
   folds: bigint('folds', { mode: 'number' }).notNull().default(0),
