@@ -103,6 +103,31 @@ describe('API v1: activities', () => {
     assert.equal(row?.helperUserId, helper.userId);
   });
 
+  it('refuses to record for someone who is not, or no longer, a helper of the structure, from the very next request', async () => {
+    const writer = await token(['activites:ecrire']);
+    const record = () => call('/api/v1/activites', writer, { structure_id: koneId, aidant_id: helper.userId, date: today, duree_minutes: 30, themes: ['email'] });
+    const helperRole = `user_id = '${helper.userId}' and organisation_id = '${koneId}' and role = 'helper'`;
+    assert.equal((await record()).status, 201);
+    await t.database.executeSql(`update memberships set ended_at = now() where ${helperRole}`);
+    try {
+      const refused = await record();
+      assert.equal(refused.status, 422);
+      assert.match(failure.parse(await refused.json()).champs?.aidant_id ?? '', /n’est pas aidante dans cette structure/);
+    } finally {
+      await t.database.executeSql(`update memberships set ended_at = null where ${helperRole}`);
+    }
+    assert.equal((await record()).status, 201, 'a membership given back counts at once too');
+    // Without the announcement (its trigger off), only PGlite's kept answer still says yes: that is what is kept.
+    await t.database.executeSql('alter table memberships disable trigger relais_sessions_memberships');
+    try {
+      await t.database.executeSql(`update memberships set ended_at = now() where ${helperRole}`);
+      assert.equal((await record()).status, t.database.kind === 'pglite' ? 201 : 422);
+    } finally {
+      await t.database.executeSql(`update memberships set ended_at = null where ${helperRole}`);
+      await t.database.executeSql('alter table memberships enable trigger relais_sessions_memberships');
+    }
+  });
+
   it('describes both operations in the OpenAPI document', async () => {
     const doc = z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) }).parse(await (await t.request('/api/v1/openapi.json')).json());
     assert.ok(doc.paths['/api/v1/activites']?.get);

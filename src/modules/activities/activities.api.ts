@@ -8,6 +8,7 @@ import { errorSchema } from '../../platform/api/api.schemas.ts';
 import { communeByCode } from '../../territory/index.ts';
 import { ageBands, genders, personStatuses } from '../beneficiaries/beneficiaries.schema.ts';
 import { recordActivity } from './activities.commands.ts';
+import { keptRoles } from '../organisations/organisations.queries.ts';
 import { isRealDay } from './activities.forms.ts';
 import { listActivities, type ActivityFilters } from './activities.queries.ts';
 import {
@@ -274,7 +275,9 @@ activitiesApi.openapi(
       anonymousParticipants: b.participants_anonymes,
       participantBreakdown: b.repartition ? { gender: b.repartition.genre ?? {}, ageBand: b.repartition.tranche_age ?? {}, status: b.repartition.situation ?? {} } : undefined,
     };
-    const result = await c.get('services').database.db.transaction((tx) => recordActivity(tx, actor, input, { requestId: c.get('requestId') }));
+    const { db } = c.get('services').database;
+    const roles = await keptRoles(db);
+    const result = await db.transaction((tx) => recordActivity(tx, actor, input, { requestId: c.get('requestId'), keptRoles: roles }));
     if (!result.ok) {
       const body: ApiError = { error: 'donnees_invalides', message: 'Les données envoyées ne sont pas valides : rien n’a été enregistré.', champs: apiFields(result.fields) };
       return c.json(body, 422);

@@ -6,7 +6,8 @@ import type { Executor } from '../../db/client.ts';
 import { authorize, can, ForbiddenError, type Actor } from '../../platform/authz/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { memberships, organisations } from '../organisations/organisations.schema.ts';
+import { organisations } from '../organisations/organisations.schema.ts';
+import { holdsRole } from '../organisations/organisations.queries.ts';
 import { places } from '../places/places.schema.ts';
 import { beneficiaries, type AgeBand } from '../beneficiaries/beneficiaries.schema.ts';
 import { activities, activityParticipants, activityTags, procedures } from './activities.schema.ts';
@@ -18,7 +19,11 @@ import { activityKindLabels } from './activities.labels.ts';
 export type ActivityError = 'invalid' | 'not_found';
 export type ActivityResult<T> = { ok: true; value: T } | { ok: false; error: ActivityError; fields: Record<string, string> };
 
-type AuditContext = { requestId?: string | null };
+type AuditContext = {
+  requestId?: string | null;
+  /** Memberships kept in memory (keptRoles, taken before the transaction): a token's helper is checked without a query. */
+  keptRoles?: Map<string, boolean> | null;
+};
 
 const invalid = (fields: Record<string, string>) => ({ ok: false as const, error: 'invalid' as const, fields });
 
@@ -36,7 +41,7 @@ export function ageBandOn(birthYear: number | null, day: string): AgeBand {
 }
 
 /** Who records, for which structure: a person as themselves; a token names a helper who holds the role there. */
-async function whoRecords(tx: Executor, actor: Actor, input: ValidActivity): Promise<{ ok: true; organisationId: string; helperUserId: string } | { ok: false; fields: Record<string, string> }> {
+async function whoRecords(tx: Executor, actor: Actor, input: ValidActivity, context: AuditContext): Promise<{ ok: true; organisationId: string; helperUserId: string } | { ok: false; fields: Record<string, string> }> {
   if (actor.kind === 'person') {
     const mine = recordingOrganisations(actor);
     const organisationId = input.organisationId ?? (mine.length === 1 ? mine[0]?.id : undefined);
@@ -54,10 +59,7 @@ async function whoRecords(tx: Executor, actor: Actor, input: ValidActivity): Pro
     if (!input.helperUserId) fields.helperUserId = 'Donnez l’aidant qui a fait l’accompagnement';
     return { ok: false, fields };
   }
-  const [held] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, input.helperUserId), eq(memberships.organisationId, input.organisationId), eq(memberships.role, 'helper'), isNull(memberships.endedAt)));
+  const held = await holdsRole(tx, input.helperUserId, input.organisationId, 'helper', context.keptRoles);
   if (!held) return { ok: false, fields: { helperUserId: 'Cette personne n’est pas aidante dans cette structure' } };
   return { ok: true, organisationId: input.organisationId, helperUserId: input.helperUserId };
 }
@@ -168,7 +170,7 @@ export async function recordActivity(tx: Executor, actor: Actor, input: Activity
   const parsed = parse(input);
   if (!parsed.ok) return invalid(parsed.fields);
   const valid = parsed.value;
-  const who = await whoRecords(tx, actor, valid);
+  const who = await whoRecords(tx, actor, valid, context);
   if (!who.ok) return invalid(who.fields);
   const problems = await checkReferences(tx, valid, who, null);
   if (Object.keys(problems).length > 0) return invalid(problems);

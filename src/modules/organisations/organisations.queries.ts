@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { keptUntilChange } from '../../db/notify.ts';
 import type { Actor } from '../../platform/authz/index.ts';
 import type { Province } from '../../territory/index.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -85,4 +86,29 @@ export async function activeMembership(db: Executor, organisationId: string, mem
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, organisationId), isNull(memberships.endedAt)));
   return row ?? null;
+}
+
+/**
+ * The answers of holdsRole kept in memory on PGlite until any membership changes (memberships announce every change
+ * on the sessions' channel, migration 0022); null on PostgreSQL. Take it before opening a transaction: the first
+ * call starts listening, which needs the embedded database free.
+ */
+export function keptRoles(db: Executor): Promise<Map<string, boolean> | null> {
+  return keptUntilChange<boolean>(db, 'relais_sessions');
+}
+
+/**
+ * Whether a person currently holds `role` in an organisation (a token recording for a helper asks it at every
+ * write), from `kept` (keptRoles) when it knows, else from the database, the answer then kept.
+ */
+export async function holdsRole(db: Executor, userId: string, organisationId: string, role: (typeof memberships.$inferSelect)['role'], kept: Map<string, boolean> | null = null): Promise<boolean> {
+  const key = `${userId}|${organisationId}|${role}`;
+  const known = kept?.get(key);
+  if (known !== undefined) return known;
+  const [held] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), eq(memberships.role, role), isNull(memberships.endedAt)));
+  kept?.set(key, held !== undefined);
+  return held !== undefined;
 }
