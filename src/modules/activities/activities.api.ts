@@ -231,7 +231,7 @@ activitiesApi.openapi(
     middleware: [access.to('api.activities.write'), jsonBody] as const,
     summary: 'Enregistrer une activité',
     description:
-      'Enregistre un accompagnement individuel ou un atelier, avec les mêmes règles que le formulaire. Avec un jeton (portée activites:ecrire), donnez structure_id et aidant_id ; l’enregistrement est inscrit au journal d’audit au nom du jeton.',
+      'Enregistre un accompagnement individuel ou un atelier, avec les mêmes règles que le formulaire. Avec un jeton (portée activites:ecrire), donnez structure_id et aidant_id ; la fiche garde le jeton qui l’a écrite (affiché sur sa page), ses modifications et sa suppression vont au journal d’audit.',
     tags: ['Activités'],
     security: [{ jetonApi: ['activites:ecrire'] }],
     request: { body: { required: true, content: { 'application/json': { schema: newActivityBody } } } },

@@ -9,7 +9,9 @@ import { testApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { organisationByName } from '../organisations/index.ts';
 import { createPersonalTag, deleteActivity, recordActivity, updateActivity } from './activities.commands.ts';
 import { addDays } from './activities.dates.ts';
-import { activitiesOfBeneficiary } from './activities.queries.ts';
+import { activitiesOfBeneficiary, activityDetail } from './activities.queries.ts';
+import { apiTokens } from '../api-tokens/api-tokens.schema.ts';
+import { newId } from '../../platform/ids.ts';
 import { activities, activityParticipants } from './activities.schema.ts';
 import { actorOf, followedPersonOf, procedureOf, structureWith } from './activities.test-support.ts';
 
@@ -146,17 +148,24 @@ describe('Recording activities', () => {
     assert.ok((await activitiesOfBeneficiary(t.database.db, helper, personId)).some((h) => h.id === result.value.id));
   });
 
-  it('lets an API token record for a helper of the structure it names, and audits it', async () => {
-    const token: Actor = { kind: 'token', tokenId: 't', name: 'Outil CAFAT', scopes: ['activites:ecrire'] };
+  it('lets an API token record for a helper of the structure it names, and marks the record with the token', async () => {
+    const [row] = await t.database.db.insert(apiTokens).values({ id: newId(), name: 'Outil CAFAT', prefix: 'relais_test', tokenHash: 'hash-outil-cafat', scopes: ['activites:ecrire'] }).returning({ id: apiTokens.id });
+    assert.ok(row);
+    const token: Actor = { kind: 'token', tokenId: row.id, name: 'Outil CAFAT', scopes: ['activites:ecrire'] };
     const missing = await t.database.db.transaction((tx) => recordActivity(tx, token, common));
     assert.ok(!missing.ok && missing.fields.helperUserId && missing.fields.organisationId);
     const wrong = await t.database.db.transaction((tx) => recordActivity(tx, token, { ...common, organisationId: otherOrgId, helperUserId: helper.userId }));
     assert.ok(!wrong.ok && wrong.fields.helperUserId);
     const done = await t.database.db.transaction((tx) => recordActivity(tx, token, { ...common, organisationId: koneId, helperUserId: helper.userId }));
     assert.ok(done.ok);
-    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, done.value.id));
-    assert.equal(audit[0]?.action, 'activity.record');
-    const reader: Actor = { kind: 'token', tokenId: 't', name: 'Lecture', scopes: ['activites:lire'] };
+    const detail = await activityDetail(t.database.db, done.value.id);
+    assert.equal(detail?.createdByTokenId, row.id);
+    assert.equal(detail?.createdByUserId, null);
+    assert.equal(detail?.tokenName, 'Outil CAFAT');
+    const mine = await t.database.db.transaction((tx) => recordActivity(tx, helper, common));
+    assert.ok(mine.ok);
+    assert.equal((await activityDetail(t.database.db, mine.value.id))?.tokenName, null, 'a helper’s own record names no token');
+    const reader: Actor = { kind: 'token', tokenId: row.id, name: 'Lecture', scopes: ['activites:lire'] };
     await assert.rejects(t.database.db.transaction((tx) => recordActivity(tx, reader, { ...common, organisationId: koneId, helperUserId: helper.userId })), ForbiddenError);
   });
 

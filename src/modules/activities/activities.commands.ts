@@ -182,13 +182,11 @@ export async function recordActivity(tx: Executor, actor: Actor, input: Activity
     organisationId: who.organisationId,
     helperUserId: who.helperUserId,
     createdByUserId: actor.kind === 'person' ? actor.userId : null,
+    createdByTokenId: actor.kind === 'token' ? actor.tokenId : null,
     ...columns,
   });
   if (participantIds.length > 0) await tx.insert(activityParticipants).values(participantIds.map((beneficiaryId) => ({ activityId: id, beneficiaryId })));
   await touchBeneficiaries(tx, [...(columns.beneficiaryId ? [columns.beneficiaryId] : []), ...participantIds]);
-  if (actor.kind === 'token') {
-    await recordAudit(tx, actor, { action: 'activity.record', subjectType: 'activity', subjectId: id, summary: `${activityKindLabels[valid.kind]} du ${valid.date} enregistré par l’API`, requestId: context.requestId });
-  }
   return { ok: true, value: { id, participantCount: columns.participantCount } };
 }
 

@@ -150,6 +150,8 @@ export type ActivityDetail = typeof activities.$inferSelect & {
   partnerId: string | null;
   partnerName: string | null;
   beneficiaryName: string | null;
+  /** The name of the API token that wrote the record in the helper's name, if one did. */
+  tokenName: string | null;
   participants: { id: string; name: string }[];
   tags: { id: string; label: string }[];
 };
@@ -169,6 +171,7 @@ export async function activityDetail(db: Executor, id: string): Promise<Activity
       partnerId: procedures.partnerOrganisationId,
       partnerName: sql<string | null>`(select ${partners}.name from organisations ${partners} where ${partners}.id = ${procedures.partnerOrganisationId})`,
       beneficiaryName: sql<string | null>`(select b.first_name || ' ' || b.last_name from beneficiaries b where b.id = ${activities.beneficiaryId})`,
+      tokenName: sql<string | null>`(select t.name from api_tokens t where t.id = ${activities.createdByTokenId})`,
     })
     .from(activities)
     .innerJoin(organisations, eq(organisations.id, activities.organisationId))
@@ -194,6 +197,7 @@ export async function activityDetail(db: Executor, id: string): Promise<Activity
     partnerId: row.partnerId,
     partnerName: row.partnerName,
     beneficiaryName: row.beneficiaryName,
+    tokenName: row.tokenName,
     participants: participants.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` })),
     tags,
   };

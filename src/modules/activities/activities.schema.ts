@@ -3,6 +3,7 @@ import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKe
 import { communesTable } from '../../territory/territory.schema.ts';
 import { organisations } from '../organisations/organisations.schema.ts';
 import { users } from '../accounts/accounts.schema.ts';
+import { apiTokens } from '../api-tokens/api-tokens.schema.ts';
 import { places } from '../places/places.schema.ts';
 import { ageBandEnum, beneficiaries, genderEnum, personStatusEnum, type AgeBand, type Gender, type PersonStatus } from '../beneficiaries/beneficiaries.schema.ts';
 
@@ -178,6 +179,8 @@ export const activities = pgTable(
     participantCount: integer('participant_count').notNull(),
 
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    /** The API token that wrote the record in the helper's name, if one did (instead of an audit event per record). */
+    createdByTokenId: uuid('created_by_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
