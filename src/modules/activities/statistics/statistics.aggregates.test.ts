@@ -8,7 +8,7 @@ import { newId } from '../../../platform/ids.ts';
 import { ageBands, genders, personStatuses } from '../../beneficiaries/beneficiaries.schema.ts';
 import { activities, activityParticipants, channels, materials, procedureOutcomes, themes } from '../activities.schema.ts';
 import { contributions, monthOf, type CountedRecord } from './statistics.contributions.ts';
-import { statisticsFixture, insertRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
+import { statisticsFixture, insertRecord, individualRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
 import { foldStatistics, loadReport, rebuildStatistics, type Report, type ReportScope } from './statistics.queries.ts';
 import { networkScopeId } from './statistics.schema.ts';
 
@@ -232,6 +232,23 @@ describe('statistics aggregates maintained on write', () => {
         assert.deepEqual(sorted(fromAggregates), sorted(fromRecords));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('folds the records waiting for the fold before a report when there are more than 500, and counts the same', async () => {
+    await database.db.delete(activities);
+    while ((await foldStatistics(database.db)) > 0);
+    const report = () => loadReport(database.db, { kind: 'network' }, { from: '2026-01-01', to: '2026-12-31' }, '2026-12-31');
+    const pending = async () => Number((await database.executeSql('select count(*)::int as n from activity_stat_changes')).rows[0]?.n);
+    await database.db.insert(activities).values(Array.from({ length: 400 }, () => individualRecord(f)));
+    assert.equal((await report()).months.find((m) => m.month === '2026-03-01')?.records, 400);
+    assert.equal(await pending(), 400, 'a few hundred are read as they are');
+    await database.db.insert(activities).values(Array.from({ length: 200 }, () => individualRecord(f, { date: '2026-04-02' })));
+    const folded = await report();
+    assert.equal(await pending(), 0, 'beyond 500, folded first');
+    assert.deepEqual(
+      folded.months.filter((m) => m.records > 0).map((m) => [m.month, m.records]),
+      [['2026-03-01', 400], ['2026-04-01', 200]],
     );
   });
 

@@ -145,6 +145,7 @@ export async function loadReport(db: Executor, scope: ReportScope, filters: Repo
     byMonth.set(month, m);
   };
   const hasAggregates = plan.aggregates.some((p) => p.ids.length > 0);
+  if (hasAggregates) await foldWhenMany(db);
   const aggregateWhere = aggregateCondition(plan.aggregates, filters.kind);
   const recordWhere = recordCondition(plan.records, filters);
   // One statement per source: the dimension rows over the period, and the totals per month. The days left at the
@@ -226,6 +227,18 @@ function emptyReport(filters: ReportFilters, today: string): Report {
 export async function foldStatistics(db: Executor, maxRows = 20_000): Promise<number> {
   const [row] = rowsOf(await db.execute(sql`select activity_stats_fold(${maxRows}::int) as folded`));
   return Number(row?.folded ?? 0);
+}
+
+/**
+ * Beyond this many records written since the last fold, a report folds them before reading: the view of pending
+ * records works each one out at every read (≈ 0,1 ms each), which is nothing for the minute between two folds but
+ * would grow without bound if the fold job stopped (or is off: JOBS=false).
+ */
+const pendingBeforeFold = 500;
+
+async function foldWhenMany(db: Executor): Promise<void> {
+  const [row] = rowsOf(await db.execute(sql`select exists (select 1 from activity_stat_changes offset ${pendingBeforeFold}) as many`));
+  if (row?.many === true) while ((await foldStatistics(db)) > 0);
 }
 
 /**
