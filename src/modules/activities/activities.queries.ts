@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { keptUntilChange } from '../../db/notify.ts';
+import { partnersWithProcedures } from './catalogue/catalogue.queries.ts';
 import { can, type Actor } from '../../platform/authz/index.ts';
 import { localDay } from '../../platform/format.ts';
 import { users } from '../accounts/accounts.schema.ts';
@@ -128,17 +130,28 @@ function baseSelect(db: Executor) {
  * One page of the records the actor may read, newest first, with the filters of /activites.
  * @example const { rows, total } = await listActivities(db, actor, { theme: 'email' }, { page: 1, perPage: 20 })
  */
-export async function listActivities(db: Executor, actor: Actor, filters: ActivityFilters, paging: { page: number; perPage: number }): Promise<{ rows: ActivityRow[]; total: number; pageCount: number }> {
+export async function listActivities(
+  db: Executor,
+  actor: Actor,
+  filters: ActivityFilters,
+  paging: { page: number; perPage: number; countUpTo?: number },
+): Promise<{ rows: ActivityRow[]; total: number; totalIsAtLeast: boolean; pageCount: number }> {
   const where = and(readableBy(actor), ...filterConditions(filters));
-  const [totalRow] = await db.select({ n: count() }).from(activities).where(where);
+  // Counting every record of a busy structure costs more than the page itself: the list counts up to a bound.
+  const bound = paging.countUpTo;
+  const [totalRow] =
+    bound === undefined
+      ? await db.select({ n: count() }).from(activities).where(where)
+      : await db.select({ n: count() }).from(db.select({ id: activities.id }).from(activities).where(where).limit(bound).as('counted'));
   const total = totalRow?.n ?? 0;
+  const totalIsAtLeast = bound !== undefined && total >= bound;
   const pageCount = Math.max(1, Math.ceil(total / paging.perPage));
   const rows = await baseSelect(db)
     .where(where)
     .orderBy(desc(activities.date), desc(activities.createdAt))
     .limit(paging.perPage)
     .offset((Math.min(paging.page, pageCount) - 1) * paging.perPage);
-  return { rows, total, pageCount };
+  return { rows, total, totalIsAtLeast, pageCount };
 }
 
 export type ActivityDetail = typeof activities.$inferSelect & {
@@ -279,14 +292,6 @@ export async function activeProcedures(db: Executor): Promise<ProcedureChoice[]>
     .orderBy(asc(organisations.name), asc(procedures.position), asc(procedures.name));
 }
 
-/** Partners that have procedures: the partner filter of the list. */
-export async function partnersWithProcedures(db: Executor): Promise<{ id: string; name: string }[]> {
-  return db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(procedures)
-    .innerJoin(organisations, eq(organisations.id, procedures.partnerOrganisationId))
-    .orderBy(asc(organisations.name));
-}
 
 /** Tags a helper may use: their personal ones, the territory's, their teams'. */
 export function tagsUsableBy(userId: string, teamIds: string[]): SQL {
@@ -339,7 +344,7 @@ export async function followedPeopleOf(db: Executor, organisationIds: string[]):
 }
 
 /** The places named by the records the actor may read in the last year: the place filter of the list. */
-export async function placesInRecords(db: Executor, actor: Actor): Promise<string[]> {
+async function placesInRecords(db: Executor, actor: Actor): Promise<string[]> {
   const since = addDays(localDay(new Date()), -365);
   const rows = await db
     .selectDistinct({ placeId: activities.placeId })
@@ -347,4 +352,20 @@ export async function placesInRecords(db: Executor, actor: Actor): Promise<strin
     .where(and(readableBy(actor), gte(activities.date, since), sql`${activities.placeId} is not null`))
     .limit(300);
   return rows.map((r) => r.placeId).filter((id): id is string => id !== null);
+}
+
+/**
+ * What the list's filters offer: the partners with procedures in the catalogue, and the places of the actor's
+ * records of the last year. On PGlite kept until a record, the catalogue or a partner's name changes (NOTIFY
+ * activity_stats, migration 0027), per actor and day: two scans of the actor's records a page otherwise.
+ */
+export async function listFilterChoices(db: Executor, actor: Actor): Promise<{ partners: { id: string; name: string }[]; placeIds: string[] }> {
+  const kept = await keptUntilChange<{ partners: { id: string; name: string }[]; placeIds: string[] }>(db, 'activity_stats', 2_000);
+  const key = JSON.stringify([localDay(new Date()), actor.kind === 'person' ? [actor.userId, actor.memberships] : [actor.tokenId, actor.scopes]]);
+  const known = kept?.get(key);
+  if (known) return known;
+  const [partners, placeIds] = await Promise.all([partnersWithProcedures(db), placesInRecords(db, actor)]);
+  const choices = { partners, placeIds };
+  kept?.set(key, choices);
+  return choices;
 }

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq, isNull } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.ts';
 import { localDay } from '../../platform/format.ts';
 import type { Actor } from '../../platform/authz/index.ts';
@@ -10,6 +10,8 @@ import { organisationByName } from '../organisations/index.ts';
 import { recordActivity } from './activities.commands.ts';
 import { addDays } from './activities.dates.ts';
 import { activities, activityTags } from './activities.schema.ts';
+import { places } from '../places/places.schema.ts';
+import { newId } from '../../platform/ids.ts';
 import { themesByUse } from './activities.queries.ts';
 import { actorOf, followedPersonOf, procedureOf, structureWith } from './activities.test-support.ts';
 
@@ -227,5 +229,30 @@ describe('Activity pages', () => {
     assert.match(none, /Aucune activité ne correspond à ces filtres/);
     const wrongDate = await t.request('/activites?du=2026-02-31', { cookie });
     assert.match(await wrongDate.text(), /date de début valide/);
+  });
+
+  it('offers in its filters the places of the helper’s records, a new one at once', async () => {
+    const cookie = await t.cookieFor(helperEmail);
+    const [place] = await t.database.db.select({ id: places.id, name: places.name }).from(places).where(isNull(places.mergedInto)).orderBy(desc(places.name)).limit(1);
+    assert.ok(place);
+    const option = `<option value="${place.id}"`;
+    assert.ok(!(await (await t.request('/activites', { cookie })).text()).includes(option), 'not before any record there');
+    const recorded = await t.database.db.transaction((tx) => recordActivity(tx, helper, { date: today, durationMinutes: 30, themes: ['email'], placeId: place.id }));
+    assert.ok(recorded.ok);
+    assert.ok((await (await t.request('/activites', { cookie })).text()).includes(option), 'the filter offers it on the next page');
+  });
+
+  it('counts up to 1 000 records, says so, and pages through the 1 000 most recent', async () => {
+    const koneId = (await organisationByName(t.database.db, 'Agence OPT de Koné'))?.id ?? '';
+    await t.database.db.insert(activities).values(
+      Array.from({ length: 1000 }, (_, i) => ({ id: newId(), kind: 'individual' as const, organisationId: koneId, helperUserId: helper.userId, date: addDays(today, -1 - (i % 300)), durationMinutes: 30, channel: 'at_place' as const, themes: ['email' as const], participantCount: 1 })),
+    );
+    const cookie = await t.cookieFor(helperEmail);
+    const html = await (await t.request('/activites', { cookie })).text();
+    assert.match(html, /1\u202f000 activités ou plus<\/h2>/);
+    assert.match(html, /Pour remonter plus loin, choisissez une période plus courte/);
+    assert.match(html, /href="\/activites\?page=50"/);
+    const narrow = await (await t.request(`/activites?du=${today}`, { cookie })).text();
+    assert.doesNotMatch(narrow, /ou plus/, 'a narrower period is counted exactly');
   });
 });

@@ -33,10 +33,9 @@ import {
   followedPeopleOf,
   lastPlaceOf,
   listActivities,
-  partnersWithProcedures,
+  listFilterChoices,
   placeChoices,
   placeNames,
-  placesInRecords,
   themesByUse,
   usableTags,
   type ActivityDetail,
@@ -127,17 +126,16 @@ function listHref(shown: Record<string, string>, view: 'cartes' | 'tableau', pag
 
 const themeList = (list: readonly (keyof typeof themeLabels)[]) => list.map((t) => themeLabels[t]).join(', ');
 
+/** The list counts up to this many records (50 pages); beyond, it says "plus de" and asks for a narrower period. */
+const listCountBound = 1000;
+
 activityRoutes.get('/activites', access.to('activity.list'), async (c) => {
   const actor = currentActor(c);
   const { db } = c.get('services').database;
   const { filters, shown, errors } = readListFilters((k) => c.req.query(k));
   const view = c.req.query('vue') === 'tableau' ? 'tableau' : 'cartes';
   const current = pageNumber(c.req.query('page'));
-  const [result, partners, placeIds] = await Promise.all([
-    listActivities(db, actor, filters, { page: current, perPage }),
-    partnersWithProcedures(db),
-    placesInRecords(db, actor),
-  ]);
+  const [result, { partners, placeIds }] = await Promise.all([listActivities(db, actor, filters, { page: current, perPage, countUpTo: listCountBound }), listFilterChoices(db, actor)]);
   const places = await placeNames(db, [...new Set([...placeIds, ...(filters.placeId ? [filters.placeId] : [])])]);
   const filtered = Object.values(shown).some((v) => v !== '');
   return page(
@@ -158,6 +156,7 @@ activityRoutes.get('/activites', access.to('activity.list'), async (c) => {
         participants: plural(r.participantCount, 'personne', 'personnes'),
       }))}
       total={result.total}
+      totalIsAtLeast={result.totalIsAtLeast}
       page={Math.min(current, result.pageCount)}
       pageCount={result.pageCount}
       hrefFor={(n) => listHref(shown, view, n)}

@@ -1,5 +1,5 @@
 import { Button, DateInput, Details, LinkButton, Pagination, Select, Table, Tag } from '../../../ui/index.ts';
-import { plural } from '../../../platform/format.ts';
+import { formatNumber, plural } from '../../../platform/format.ts';
 
 export type ActivityCard = {
   id: string;
@@ -21,6 +21,8 @@ export type FilterChoice = { value: string; label: string };
 export type ActivityListView = {
   cards: ActivityCard[];
   total: number;
+  /** The count stopped at `total`: there are at least that many. */
+  totalIsAtLeast: boolean;
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
@@ -80,7 +82,8 @@ export function ActivityListPage(props: ActivityListView) {
         </p>
       ) : (
         <>
-          <h2>{plural(props.total, 'activité', 'activités')}</h2>
+          <h2>{props.totalIsAtLeast ? `${plural(props.total, 'activité', 'activités')} ou plus` : plural(props.total, 'activité', 'activités')}</h2>
+          {props.totalIsAtLeast ? <p>Les pages montrent les {formatNumber(props.total)} plus récentes. Pour remonter plus loin, choisissez une période plus courte.</p> : null}
           {props.view === 'tableau' ? (
             <Table
               caption="Activités"
