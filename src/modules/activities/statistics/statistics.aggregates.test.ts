@@ -10,7 +10,7 @@ import { activities, activityParticipants, channels, materials, procedureOutcome
 import { contributions, monthOf, type CountedRecord } from './statistics.contributions.ts';
 import { statisticsFixture, insertRecord, individualRecord, type ActivityRecord, type Fixture } from './statistics.fixtures.ts';
 import { foldStatistics, loadReport, rebuildStatistics, type Report, type ReportScope } from './statistics.queries.ts';
-import { networkScopeId } from './statistics.schema.ts';
+import { networkScopeId, themeScopeId } from './statistics.schema.ts';
 
 /**
  * The aggregates (month documents, plus the deltas not yet folded into them, spread out) as a sorted list of
@@ -45,6 +45,7 @@ async function recount(database: Database): Promise<{ aggregates: string[]; peop
     const counted: CountedRecord = { ...r, participantBreakdown: r.participantBreakdown ?? null };
     const scopes: [string, string][] = [['helper', r.helperUserId], ['network', networkScopeId]];
     if (r.procedureId) scopes.push(['procedure', r.procedureId]);
+    for (const theme of new Set(r.themes)) scopes.push(['theme', themeScopeId(theme)]);
     const month = monthOf(r.date);
     for (const [scope, id] of scopes) {
       for (const c of contributions(counted)) {
@@ -223,9 +224,10 @@ describe('statistics aggregates maintained on write', () => {
       fc.array(fc.record({ userId: fc.constantFrom(...f.helpers), startsOn: day, endsOn: fc.option(day) }), { maxLength: 4 }).map((periods): ReportScope => ({ kind: 'team', periods: periods.filter((p) => p.endsOn === null || p.endsOn >= p.startsOn) })),
     );
     await fc.assert(
-      fc.asyncProperty(scope, day, day, fc.boolean(), fc.constantFrom(undefined, 'individual' as const, 'workshop' as const), async (sc, a, b, monthAligned, kind) => {
+      fc.asyncProperty(scope, day, day, fc.boolean(), fc.constantFrom(undefined, 'individual' as const, 'workshop' as const), fc.option(fc.constantFrom(...themes)), async (sc, a, b, monthAligned, kind, theme) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
-        const filters = { from: monthAligned ? `${from.slice(0, 7)}-01` : from, to, kind };
+        // A theme: the network reads the theme's aggregates, the other scopes recount from the records.
+        const filters = { from: monthAligned ? `${from.slice(0, 7)}-01` : from, to, kind, theme: theme ?? undefined };
         const today = '2026-02-10';
         const fromAggregates = await loadReport(database.db, sc, filters, today);
         const fromRecords = await loadReport(database.db, sc, filters, today, { forceRecords: true });

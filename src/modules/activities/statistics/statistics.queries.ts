@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import type { ActivityKind, Theme } from '../activities.schema.ts';
 import { dimensions, type Dimension, type StatRow } from './statistics.dimensions.ts';
 import { mergeRanges, splitByMonths, type DayRange } from './statistics.period.ts';
-import { networkScopeId } from './statistics.schema.ts';
+import { networkScopeId, themeScopeId } from './statistics.schema.ts';
 
 /** Whose records a report counts. */
 export type ReportScope =
@@ -47,7 +47,7 @@ const isDimension = (v: unknown): v is Dimension => dimensions.some((d) => d ===
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A part of a scope: aggregate rows (scope, ids, months) or raw records (condition). */
-type AggregatePart = { scope: 'helper' | 'procedure' | 'network'; ids: string[]; months: DayRange };
+type AggregatePart = { scope: 'helper' | 'procedure' | 'network' | 'theme'; ids: string[]; months: DayRange };
 type RecordPart = { helperUserId?: string; procedureIds?: string[]; days: DayRange };
 
 /** `(a) or (b) or …` in parentheses, so that a condition joined after it with `and` applies to every part. */
@@ -86,7 +86,9 @@ function needsRecords(filters: ReportFilters): boolean {
  */
 export function planReport(scope: ReportScope, filters: ReportFilters, today: string, forceRecords = false): { aggregates: AggregatePart[]; records: RecordPart[] } {
   const range = { from: filters.from, to: filters.to };
-  const raw = forceRecords || needsRecords(filters);
+  // The network filtered by a theme alone has aggregates of its own (the theme's scope).
+  const theme = scope.kind === 'network' && filters.theme && !filters.partnerId && !filters.placeId && !filters.communeCode ? filters.theme : undefined;
+  const raw = forceRecords || (needsRecords(filters) && theme === undefined);
   const aggregates: AggregatePart[] = [];
   const records: RecordPart[] = [];
   const plan = (days: DayRange, aggregate: (months: DayRange) => AggregatePart, record: (days: DayRange) => RecordPart) => {
@@ -101,7 +103,7 @@ export function planReport(scope: ReportScope, filters: ReportFilters, today: st
   if (scope.kind === 'helper') {
     plan(range, (months) => ({ scope: 'helper', ids: [scope.userId], months }), (days) => ({ helperUserId: scope.userId, days }));
   } else if (scope.kind === 'network') {
-    plan(range, (months) => ({ scope: 'network', ids: [networkScopeId], months }), (days) => ({ days }));
+    plan(range, (months) => (theme ? { scope: 'theme', ids: [themeScopeId(theme)], months } : { scope: 'network', ids: [networkScopeId], months }), (days) => ({ days }));
   } else if (scope.kind === 'partner') {
     plan(range, (months) => ({ scope: 'procedure', ids: scope.procedureIds, months }), (days) => ({ procedureIds: scope.procedureIds, days }));
   } else {

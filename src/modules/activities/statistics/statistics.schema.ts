@@ -1,13 +1,20 @@
+import { createHash } from 'node:crypto';
 import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { activityKindEnum } from '../activities.schema.ts';
 
 /**
  * Whose counts a row holds: one helper's records, one procedure's records, or the whole network's.
- * `scope_id` is the helper's user id, the procedure's id, or the nil UUID for the network.
+ * `scope_id` is the helper's user id, the procedure's id, the nil UUID for the network, or a theme's (themeScopeId).
  */
 export const statisticsScopes = ['helper', 'procedure', 'network'] as const;
 export type StatisticsScope = (typeof statisticsScopes)[number];
 export const networkScopeId = '00000000-0000-0000-0000-000000000000';
+
+/** The scope id of a theme's aggregates (migration 0034): md5('theme|' || theme) read as a UUID, as SQL does. */
+export function themeScopeId(theme: string): string {
+  const hex = createHash('md5').update(`theme|${theme}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** What one month holds: "dimension|value" → [records, accompaniments]. */
 export type MonthCounts = Record<string, [number, number]>;
