@@ -62,6 +62,7 @@ export const derivedTables: ReadonlySet<string> = new Set([
   // Statistics aggregates: emptied by a TRUNCATE trigger on activities and refilled as the restore inserts them.
   'activity_stat_months',
   'activity_stat_changes',
+  'activity_stat_commits',
   'activity_stats_people',
   // Its one row counts the folds (each one announces a change to the reports kept in memory): kept as it is.
   'activity_stat_state',

@@ -106,6 +106,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string; pg
     client = await PGlite.create(dir.startsWith('memory://') ? undefined : resolve(dir), { extensions: pgliteExtensions });
   }
   const pglite = client;
+  // One process owns a PGlite and its notifications tell it every change: the log of statistics commits that
+  // processes sharing a PostgreSQL need (migration 0035) would only cost each write an insert.
+  await pglite.exec("set relais.statistics_commits = 'off'");
   const db = Object.assign(drizzlePglite({ client: drizzleView(pglite), schema }), { $client: pglite });
   return {
     kind: 'pglite',

@@ -228,6 +228,8 @@ function emptyReport(filters: ReportFilters, today: string): Report {
  */
 export async function foldStatistics(db: Executor, maxRows = 20_000): Promise<number> {
   const [row] = rowsOf(await db.execute(sql`select activity_stats_fold(${maxRows}::int) as folded`));
+  // The log the reports kept on PostgreSQL are checked against keeps an hour (statistics.cache.ts keeps 10 minutes).
+  await db.execute(sql`delete from activity_stat_commits where at < now() - interval '1 hour'`);
   return Number(row?.folded ?? 0);
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { activityKindEnum } from '../activities.schema.ts';
 
 /**
@@ -64,6 +64,19 @@ export const activityStatChanges = pgTable('activity_stat_changes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   sign: smallint('sign').notNull(),
   record: jsonb('record').notNull(),
+});
+
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+
+/**
+ * PostgreSQL only: the transactions that changed something a statistics page shows (the triggers of migration
+ * 0027, migration 0035), so that a report kept in memory is used only while no such transaction has committed since
+ * the snapshot it was computed after (statistics.cache.ts): exact across processes. Pruned after an hour by the fold.
+ * PGlite (one process, NOTIFY delivered before the commit returns) does not write it.
+ */
+export const activityStatCommits = pgTable('activity_stat_commits', {
+  xid: xid8('xid').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** How many times the written records were folded or the aggregates rebuilt: each change of it is announced (NOTIFY activity_stats). */
