@@ -68,9 +68,10 @@ const keptMaps = new WeakMap<PGlite, Map<string, { generation: number; entries: 
  * gets a new, empty map. null on PostgreSQL, inside a transaction, or when LISTEN failed: then the caller reads the
  * database. Take the map before reading what goes in it: an entry read while a change commits lands in the map of
  * the old generation, which nobody gets again. Beyond `max` entries the map is emptied (a bound, not an LRU).
- * @example const byToken = await keptUntilChange<Lookup>(db, 'relais_sessions'); const known = byToken?.get(token)
+ * `name` keeps apart the maps of different uses of one channel (sessions and memberships both follow relais_sessions).
+ * @example const byToken = await keptUntilChange<Lookup>(db, 'relais_sessions', 'sessions'); const known = byToken?.get(token)
  */
-export async function keptUntilChange<V>(db: Executor, channel: string, max = 10_000): Promise<Map<string, V> | null> {
+export async function keptUntilChange<V>(db: Executor, channel: string, name: string, max = 10_000): Promise<Map<string, V> | null> {
   const client = pgliteOf(db);
   const generation = client ? await changesOf(client, channel) : null;
   if (!client || generation === null) return null;
@@ -79,10 +80,11 @@ export async function keptUntilChange<V>(db: Executor, channel: string, max = 10
     byChannel = new Map();
     keptMaps.set(client, byChannel);
   }
-  let kept = byChannel.get(channel);
+  const slot = `${channel}\u0000${name}`;
+  let kept = byChannel.get(slot);
   if (!kept || kept.generation !== generation) {
     kept = { generation, entries: new Map() };
-    byChannel.set(channel, kept);
+    byChannel.set(slot, kept);
   }
   if (kept.entries.size >= max) kept.entries.clear();
   return kept.entries as Map<string, V>;

@@ -25,7 +25,7 @@ const sessionsChannel = 'relais_sessions';
  * @example const found = await loadSession(db, getCookie(c, sessionCookie) ?? '')
  */
 export async function loadSession(db: Executor, token: string): Promise<SessionLookup | null> {
-  const byToken = await keptUntilChange<SessionLookup>(db, sessionsChannel);
+  const byToken = await keptUntilChange<SessionLookup>(db, sessionsChannel, 'sessions');
   if (!byToken) return seen(db, await findSession(db, token));
   const now = new Date();
   const known = byToken.get(token);

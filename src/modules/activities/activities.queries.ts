@@ -292,7 +292,6 @@ export async function activeProcedures(db: Executor): Promise<ProcedureChoice[]>
     .orderBy(asc(organisations.name), asc(procedures.position), asc(procedures.name));
 }
 
-
 /** Tags a helper may use: their personal ones, the territory's, their teams'. */
 export function tagsUsableBy(userId: string, teamIds: string[]): SQL {
   return (
@@ -360,7 +359,7 @@ async function placesInRecords(db: Executor, actor: Actor): Promise<string[]> {
  * activity_stats, migration 0027), per actor and day: two scans of the actor's records a page otherwise.
  */
 export async function listFilterChoices(db: Executor, actor: Actor): Promise<{ partners: { id: string; name: string }[]; placeIds: string[] }> {
-  const kept = await keptUntilChange<{ partners: { id: string; name: string }[]; placeIds: string[] }>(db, 'activity_stats', 2_000);
+  const kept = await keptUntilChange<{ partners: { id: string; name: string }[]; placeIds: string[] }>(db, 'activity_stats', 'activity list filters', 2_000);
   const key = JSON.stringify([localDay(new Date()), actor.kind === 'person' ? [actor.userId, actor.memberships] : [actor.tokenId, actor.scopes]]);
   const known = kept?.get(key);
   if (known) return known;

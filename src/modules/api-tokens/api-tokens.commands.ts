@@ -78,7 +78,7 @@ type CheckedToken = { id: string; name: string; scopes: string[]; expiresAt: Dat
 export async function actorFromApiToken(db: Executor, token: string): Promise<Actor | null> {
   if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
   const now = new Date();
-  const kept = await keptUntilChange<CheckedToken>(db, tokensChannel);
+  const kept = await keptUntilChange<CheckedToken>(db, tokensChannel, 'api tokens');
   const hash = hashSecret(token);
   let found = kept?.get(hash);
   if (found && found.expiresAt !== null && found.expiresAt <= now) found = undefined;

@@ -94,7 +94,7 @@ export async function activeMembership(db: Executor, organisationId: string, mem
  * call starts listening, which needs the embedded database free.
  */
 export function keptRoles(db: Executor): Promise<Map<string, boolean> | null> {
-  return keptUntilChange<boolean>(db, 'relais_sessions');
+  return keptUntilChange<boolean>(db, 'relais_sessions', 'roles');
 }
 
 /**
