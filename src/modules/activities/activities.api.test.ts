@@ -102,7 +102,7 @@ describe('API v1: activities', () => {
     const [row] = await t.database.db.select().from(activities).where(eq(activities.id, body.id));
     assert.equal(row?.helperUserId, helper.userId);
     const page = await (await t.request(`/activites/${body.id}`, { cookie: await t.cookieFor('aidant@demo.relais.nc') })).text();
-    assert.match(page, /le jeton d’API « essai activites:ecrire », au nom de l’aidant/, 'the record says which token wrote it');
+    assert.match(page, /Le jeton d’API « essai activites:ecrire », au nom de l’aidant/, 'the record says which token wrote it');
   });
 
   it('refuses to record for someone who is not, or no longer, a helper of the structure, from the very next request', async () => {

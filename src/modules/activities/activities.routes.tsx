@@ -390,7 +390,7 @@ function factsOf(a: ActivityDetail): { key: string; value: string }[] {
     { key: 'Lieu', value: a.placeName ?? 'Aucun lieu en particulier' },
     { key: 'Structure', value: a.organisationName },
     { key: 'Aidant', value: a.helperName },
-    ...(a.tokenName === null ? [] : [{ key: 'Enregistré par', value: `le jeton d’API « ${a.tokenName} », au nom de l’aidant` }]),
+    ...(a.tokenName === null ? [] : [{ key: 'Enregistré par', value: `Le jeton d’API « ${a.tokenName} », au nom de l’aidant` }]),
     { key: 'Thèmes', value: themeList(a.themes) },
   ];
   if (a.administrativeSubThemes.length > 0) facts.push({ key: 'Précision de la démarche', value: a.administrativeSubThemes.map((s) => administrativeSubThemeLabels[s]).join(', ') });
